@@ -1,0 +1,147 @@
+/**
+ * The emulator's extension API. Each provider (ours and an integrator's) is a `ProviderDefinition`:
+ * it claims requests, verifies them against its account model and answers as the real API does.
+ * The core (server.ts) owns transport, the request log, the inbox, flow control and faults.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type ApprovalState = 'approved' | 'pending' | 'rejected';
+
+export type SeedCredential = {
+  /** Aliyun AccessKeyId, Tencent SecretId, YunPian apikey. */
+  id: string;
+  /** Aliyun AccessKeySecret, Tencent SecretKey; unused for YunPian. */
+  secret?: string;
+  /** Temporary credentials: Aliyun SecurityToken / Tencent X-TC-Token that must accompany the key. */
+  token?: string;
+  /** False for send-only keys: query APIs (templates, signatures, status) answer "no permission". */
+  canQuery?: boolean;
+  disabled?: boolean;
+};
+
+export type SeedSignature = { name: string; state: ApprovalState };
+
+export type SeedTemplate = {
+  /** Aliyun TemplateCode, Tencent TemplateId, YunPian tpl_id. */
+  id: string;
+  /**
+   * Template text in the provider's own placeholder syntax:
+   * Aliyun `${code}`, Tencent `{1}`, YunPian `#code#`.
+   */
+  content: string;
+  state: ApprovalState;
+  /** International / HK-Macau-Taiwan template (Aliyun, Tencent), or sendable abroad (YunPian). */
+  international?: boolean;
+  /** Verification-code templates get the providers' stricter flow control. Default 'verification'. */
+  kind?: 'verification' | 'notification';
+};
+
+/** One flow-control window: at most `max` accepted messages per number within `seconds`. */
+export type FlowWindow = { seconds: number; max: number; /** provider error code answered */ code: string; message?: string };
+
+export type ProviderAccount = {
+  credentials: SeedCredential[];
+  signatures: SeedSignature[];
+  templates: SeedTemplate[];
+  /** Messages the account can still pay for; 0 answers the provider's "no balance" error. */
+  balance: number;
+  /** Whether numbers outside mainland China may be texted. */
+  international: boolean;
+  /** Per-number flow control: the provider's documented windows, or false to switch it off. */
+  flowControl: FlowWindow[] | false;
+  /** Tencent: SmsSdkAppIds of the account. */
+  apps?: { id: string; international?: boolean }[];
+  /** Tencent: regions accepted in X-TC-Region. */
+  regions?: string[];
+  /** YunPian: signature used when the text carries none. */
+  defaultSignature?: string;
+};
+
+export type EmulatorSeed = Record<string, ProviderAccount>;
+
+export type EmulatorRequest = {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  /** Raw body bytes: signatures are verified over these, never over a re-serialisation. */
+  body: Buffer;
+};
+
+export type EmulatorResponse = {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialised as JSON unless it is a string or Buffer. */
+  body: unknown;
+};
+
+export type InboxMessage = {
+  id: string;
+  provider: string;
+  /** The number as E.164, e.g. `+8613800138000`. */
+  to: string;
+  /** What the phone shows: `【签名】` + rendered template text. */
+  text: string;
+  signName: string;
+  templateId: string;
+  /** Template parameters as sent (named for Aliyun/YunPian, positional for Tencent). */
+  params: Record<string, string> | string[];
+  /** The verification code, when the template has a code placeholder. */
+  code?: string;
+  /** Provider message id: Aliyun BizId, Tencent SerialNo, YunPian sid. */
+  messageId: string;
+  requestId: string;
+  receivedAt: number;
+};
+
+export type RequestLogEntry = {
+  provider: string | undefined;
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  status: number;
+  at: number;
+};
+
+export type ProviderContext = {
+  account: ProviderAccount;
+  now(): number;
+  /** Records an accepted message in the inbox (and spends one unit of balance). */
+  deliver(message: Omit<InboxMessage, 'id' | 'provider' | 'receivedAt'>): InboxMessage;
+  /**
+   * Checks and counts per-number flow control for a message about to be accepted.
+   * Returns the violated window (answer its `code`) or undefined when the message may go.
+   */
+  checkFlow(number: string, key?: string): FlowWindow | undefined;
+  /** Remembers a nonce; false when it was already used within `ttlSeconds`. */
+  useNonce(nonce: string, ttlSeconds: number): boolean;
+  /** Accepted messages, for status queries. */
+  sent(): readonly InboxMessage[];
+};
+
+export type ProviderDefinition = {
+  name: string;
+  /** Claims a request, e.g. by `X-TC-Action` header, `Action` parameter or `/v2/` path. */
+  matches(request: EmulatorRequest): boolean;
+  handle(request: EmulatorRequest, context: ProviderContext): EmulatorResponse | Promise<EmulatorResponse>;
+  /** The seeded account used when the seed names none for this provider. */
+  defaultAccount(): ProviderAccount;
+};
+
+export type Fault =
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'hang' }
+  | { kind: 'reset-before-body' }
+  | { kind: 'reset-after-body' }
+  | { kind: 'malformed'; body: string; contentType?: string; status?: number }
+  | { kind: 'oversized'; bytes: number }
+  | { kind: 'trickle'; bytesPerSecond: number; status?: number };
+
+export type FaultRule = {
+  fault: Fault;
+  /** Only requests claimed by this provider; all providers when absent. */
+  provider?: string;
+  /** How many requests it applies to; default 1, Infinity for all. */
+  times?: number;
+};

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packages = fileURLToPath(new URL('packages/', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Workspace packages are tested from their sources: no previous build is needed.
+    alias: [{ find: /^@duanxin\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` }],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['packages/shared/test/loopback-guard.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
