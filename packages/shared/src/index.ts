@@ -1,1 +1,7 @@
 export * from './signing/index.js';
+export * from './errors/index.js';
+export * from './phone.js';
+export * from './templates.js';
+export * from './http.js';
+export * from './config.js';
+export * from './form-items.js';

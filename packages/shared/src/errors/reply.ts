@@ -1,0 +1,47 @@
+import { duanxinError, type ProviderName } from './connector-error.js';
+import { redactText } from './redact.js';
+import { lookupProviderError, type ProviderErrorTable } from './table.js';
+
+export type ProviderRejection = {
+  provider: ProviderName;
+  table: ProviderErrorTable;
+  providerCode: string;
+  message: string | undefined;
+  requestId: string | undefined;
+  /** Strings to mask out of the provider's message (secrets, the number, the code). */
+  sensitive: readonly (string | undefined)[];
+};
+
+/** The provider answered and refused the message: nothing was sent. */
+export const providerRejection = ({
+  provider,
+  table,
+  providerCode,
+  message,
+  requestId,
+  sensitive,
+}: ProviderRejection) => {
+  const entry = lookupProviderError(table, providerCode);
+  const said = message ? `: ${redactText(message, sensitive)}` : '';
+  const hint = entry.hint ? ` — ${entry.hint}` : '';
+  return duanxinError(entry.code, {
+    provider,
+    description: `${providerCode}${said}${hint}`,
+    outcome: 'rejected',
+    providerCode,
+    ...(requestId && { requestId }),
+    retryable: entry.retryable ?? false,
+  });
+};
+
+/**
+ * An answer we cannot read (an HTML proxy page, a truncated body, a success without its id):
+ * the provider may have accepted the message, so the outcome is unknown.
+ */
+export const unreadableReply = (provider: ProviderName, statusCode: number, why: string) =>
+  duanxinError('InvalidResponse', {
+    provider,
+    description: `Unreadable answer (HTTP ${statusCode}): ${why}; the message may or may not have been sent.`,
+    outcome: 'unknown',
+    retryable: false,
+  });

@@ -1,0 +1,43 @@
+import type { ProviderErrorTable } from './table.js';
+
+const template =
+  'The text must match an approved template exactly (云片 → 国内短信/国际短信 → 模板管理), with {{code}} where the template has #code#.';
+
+/**
+ * YunPian v2 return codes → Logto error codes (official Java SDK Code.java; providers.md §C.4).
+ */
+export const yunpianErrorTable: ProviderErrorTable = {
+  '1': { code: 'InvalidRequestParameters' },
+  '2': { code: 'InvalidRequestParameters', hint: 'The phone number was refused.' },
+  '3': { code: 'UsageLimitExceeded', hint: 'Top up the YunPian account balance.' },
+  '4': { code: 'InvalidConfig', hint: 'The text contains a blocked keyword.' },
+  '5': { code: 'InvalidConfig', hint: template },
+  '7': { code: 'InvalidConfig', hint: template },
+  '8': { code: 'RateLimitExceeded', retryable: true },
+  '9': { code: 'RateLimitExceeded', retryable: true },
+  '10': { code: 'InvalidRequestParameters', hint: 'The number is on a do-not-disturb list.' },
+  '15': { code: 'InvalidConfig', hint: 'The signature 【…】 is not an approved signature of this account.' },
+  '16': { code: 'InvalidConfig', hint: 'The signature 【…】 is malformed.' },
+  '17': { code: 'RateLimitExceeded', retryable: true },
+  '20': {
+    code: 'InvalidRequestParameters',
+    hint: 'This country or region is not supported, or international SMS is not enabled.',
+  },
+  '22': { code: 'RateLimitExceeded', retryable: true },
+  '23': {
+    code: 'InvalidConfig',
+    hint: 'The template may not be sent to this country: use an international template.',
+  },
+  '33': { code: 'RateLimitExceeded', retryable: true },
+  '43': { code: 'RateLimitExceeded', retryable: true },
+  '53': { code: 'RateLimitExceeded', retryable: true },
+  '-1': { code: 'InvalidConfig', hint: 'Check apikey (云片 → 账户设置 → 子帐户管理).' },
+  '-2': { code: 'InvalidConfig', hint: 'The apikey lacks permission for this API.' },
+  '-3': { code: 'InvalidConfig', hint: 'Add this server\'s IP to the whitelist (系统设置 → IP白名单设置).' },
+  '-4': { code: 'UsageLimitExceeded' },
+  '-5': { code: 'RateLimitExceeded', retryable: true },
+  '-50': { code: 'General', retryable: true },
+  '-51': { code: 'General', retryable: true },
+  '-53': { code: 'General', retryable: true },
+  '-57': { code: 'InvalidConfig', hint: 'Set the fixed signature in the YunPian console.' },
+};

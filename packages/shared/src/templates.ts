@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+import { badInput, type ProviderName } from './errors/index.js';
+
+/**
+ * Every `TemplateType` of connector-kit 5.1, as strings: kits older than 5.x lack some enum
+ * members, and a connector must not rely on symbols its host's kit may not have.
+ */
+export const templateTypes = [
+  'SignIn',
+  'Register',
+  'ForgotPassword',
+  'OrganizationInvitation',
+  'Generic',
+  'UserPermissionValidation',
+  'BindNewIdentifier',
+  'MfaVerification',
+  'BindMfa',
+] as const;
+
+export type TemplateTypeName = (typeof templateTypes)[number];
+
+/**
+ * The template for a send: the one for this usage type, else `Generic` (what Logto's own
+ * `getConfigTemplateByType` does from kit 4.7 on; kept here so older kits behave the same).
+ */
+export const pickTemplate = <T extends { usageType: string }>(
+  templates: readonly T[],
+  type: string,
+  provider: ProviderName
+): { template: T; fellBack: boolean } => {
+  const exact = templates.find((template) => template.usageType === type);
+  if (exact) {
+    return { template: exact, fellBack: false };
+  }
+  const generic = templates.find((template) => template.usageType === 'Generic');
+  if (generic) {
+    return { template: generic, fellBack: true };
+  }
+  throw badInput(
+    provider,
+    'TemplateNotFound',
+    `No template for usage type "${type}" and no Generic template to fall back to.`,
+    'templates'
+  );
+};
+
+/** The config only has to carry a Generic template: Logto's console test send uses it. */
+export const requireGenericTemplate = (templates: readonly { usageType: string }[]): boolean =>
+  templates.some(({ usageType }) => usageType === 'Generic');
+
+export const genericTemplateIssue = {
+  message: 'A template with usageType "Generic" is required (Logto\'s test send uses it).',
+};
+
+/** Usage types are Logto's names; a typo would silently never match. */
+export const usageTypeGuard = z.enum(templateTypes);
+
+/**
+ * A verification code as Logto generates it. Anything else (letters, 100 characters) is refused:
+ * providers reject it for verification templates, and it may be an attempt to smuggle text.
+ */
+export const verificationCodeGuard = z.string().regex(/^[0-9]{4,10}$/);
+
+export const readVerificationCode = (payload: unknown, provider: ProviderName): string => {
+  const code = (payload as { code?: unknown } | undefined)?.code;
+  if (code === undefined) {
+    throw badInput(provider, 'InvalidRequestParameters', 'payload.code is missing.', 'payload.code');
+  }
+  const result = verificationCodeGuard.safeParse(code);
+  if (!result.success) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'payload.code must be a string of 4 to 10 digits.',
+      'payload.code'
+    );
+  }
+  return result.data;
+};
+
+const hasCodePlaceholder = /\{\{\s*code\s*\}\}/;
+const codePlaceholders = /\{\{\s*code\s*\}\}/g;
+const anyPlaceholder = /\{\{\s*([\w.]+)\s*\}\}/;
+
+/** A content template (YunPian) must carry `{{code}}`, and nothing else we could not fill. */
+export const contentTemplateIssue = (content: string): string | undefined => {
+  if (!hasCodePlaceholder.test(content)) {
+    return 'The template content must contain {{code}} where the verification code goes.';
+  }
+  const other = content.replace(codePlaceholders, '').match(anyPlaceholder);
+  return other ? `Unknown placeholder {{${other[1] ?? ''}}}: only {{code}} is filled.` : undefined;
+};
+
+/** Renders `{{code}}` only: never other payload keys such as `locale` or `uiLocales`. */
+export const renderContent = (content: string, code: string): string =>
+  content.replace(codePlaceholders, code);
+
+/**
+ * Aliyun `TemplateParam`: the code under its parameter name plus the template's static extras,
+ * built from an allow-list — never from the payload (Logto issue #7121: `locale`/`uiLocales`
+ * in TemplateParam break verification templates).
+ */
+export const aliyunTemplateParam = (
+  code: string,
+  parameterName: string,
+  extra: Readonly<Record<string, string>> | undefined
+): string => JSON.stringify({ ...extra, [parameterName]: code });
+
+/** Tencent `TemplateParamSet`: `{1}` is the code, then the template's static extras `{2}`…. */
+export const tencentTemplateParamSet = (
+  code: string,
+  extra: readonly string[] | undefined
+): string[] => (extra ? [code, ...extra] : [code]);
