@@ -65,7 +65,12 @@ export const verificationCodeGuard = z.string().regex(/^[0-9]{4,10}$/);
 export const readVerificationCode = (payload: unknown, provider: ProviderName): string => {
   const code = (payload as { code?: unknown } | undefined)?.code;
   if (code === undefined) {
-    throw badInput(provider, 'InvalidRequestParameters', 'payload.code is missing.', 'payload.code');
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'payload.code is missing.',
+      'payload.code'
+    );
   }
   const result = verificationCodeGuard.safeParse(code);
   if (!result.success) {
@@ -112,3 +117,19 @@ export const tencentTemplateParamSet = (
   code: string,
   extra: readonly string[] | undefined
 ): string[] => (extra ? [code, ...extra] : [code]);
+
+/**
+ * A template field given once, or as `{ china, overseas }`: providers approve domestic and
+ * international templates separately. Hong Kong, Macau and Taiwan numbers take `overseas`.
+ */
+export const regionalGuard = <T extends z.ZodTypeAny>(value: T) =>
+  z.union([value, z.object({ china: value, overseas: value })]);
+
+export type Regional<T> = T | { china: T; overseas: T };
+
+export const pickRegional = <T>(value: Regional<T>, isMainlandChina: boolean): T =>
+  typeof value === 'object' && value !== null && 'china' in value && 'overseas' in value
+    ? isMainlandChina
+      ? value.china
+      : value.overseas
+    : (value as T);

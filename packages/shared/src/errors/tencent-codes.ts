@@ -3,7 +3,7 @@ import type { ProviderErrorTable } from './table.js';
 const credentials =
   'Check accessKeyId (SecretId) / accessKeySecret (SecretKey) in Tencent Cloud console → 访问管理 → API密钥管理.';
 const template =
-  'Check templateCode: it must be an approved template (短信 → 国内短信/国际短信 → 正文模板管理) of the sdkAppId\'s account; international numbers need an international template.';
+  "Check templateCode: it must be an approved template (短信 → 国内短信/国际短信 → 正文模板管理) of the sdkAppId's account; international numbers need an international template.";
 
 /**
  * Tencent Cloud SMS error codes → Logto error codes.
@@ -15,7 +15,10 @@ export const tencentErrorTable: ProviderErrorTable = {
   'LimitExceeded.PhoneNumberDailyLimit': { code: 'RateLimitExceeded', retryable: true },
   'LimitExceeded.PhoneNumberSameContentDailyLimit': { code: 'RateLimitExceeded', retryable: true },
   'LimitExceeded.DeliveryFrequencyLimit': { code: 'RateLimitExceeded', retryable: true },
-  'LimitExceeded.AppDailyLimit': { code: 'UsageLimitExceeded', hint: 'The app\'s daily quota was reached.' },
+  'LimitExceeded.AppDailyLimit': {
+    code: 'UsageLimitExceeded',
+    hint: "The app's daily quota was reached.",
+  },
   'LimitExceeded.DailyLimit': { code: 'UsageLimitExceeded', hint: 'The daily quota was reached.' },
   'LimitExceeded.PhoneNumberCountLimit': { code: 'InvalidRequestParameters' },
   'RequestLimitExceeded.*': { code: 'RateLimitExceeded', retryable: true },
@@ -25,7 +28,9 @@ export const tencentErrorTable: ProviderErrorTable = {
     hint: 'The phone number was refused.',
   },
   'FailedOperation.PhoneNumberInBlacklist': { code: 'InvalidRequestParameters' },
-  'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber': { code: 'InvalidRequestParameters' },
+  'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber': {
+    code: 'InvalidRequestParameters',
+  },
   'UnsupportedOperation.UnsuportedRegion': {
     code: 'InvalidConfig',
     hint: 'International SMS is not enabled for this app, or the destination is not supported.',
@@ -37,7 +42,7 @@ export const tencentErrorTable: ProviderErrorTable = {
   'FailedOperation.TemplateIncorrectOrUnapproved': { code: 'InvalidConfig', hint: template },
   'FailedOperation.TemplateParamSetNotMatchApprovedTemplate': {
     code: 'InvalidConfig',
-    hint: 'The template\'s {n} placeholders do not match the parameters sent: add extra values in the template\'s params.',
+    hint: "The template's {n} placeholders do not match the parameters sent: add extra values in the template's params.",
   },
   'InvalidParameterValue.TemplateParameterFormatError': {
     code: 'InvalidConfig',
@@ -46,13 +51,16 @@ export const tencentErrorTable: ProviderErrorTable = {
   'InvalidParameterValue.TemplateParameterLengthLimit': { code: 'InvalidConfig' },
   'InvalidParameterValue.SdkAppIdNotExist': {
     code: 'InvalidConfig',
-    hint: 'Check sdkAppId (短信 → 应用管理 → 应用列表): it must belong to the key\'s account.',
+    hint: "Check sdkAppId (短信 → 应用管理 → 应用列表): it must belong to the key's account.",
   },
   'UnauthorizedOperation.SmsSdkAppIdVerifyFail': {
     code: 'InvalidConfig',
-    hint: 'Check sdkAppId: it does not belong to the key\'s account.',
+    hint: "Check sdkAppId: it does not belong to the key's account.",
   },
-  'UnauthorizedOperation.SdkAppIdIsDisabled': { code: 'InvalidConfig', hint: 'The sdkAppId is disabled.' },
+  'UnauthorizedOperation.SdkAppIdIsDisabled': {
+    code: 'InvalidConfig',
+    hint: 'The sdkAppId is disabled.',
+  },
   'UnauthorizedOperation.*': { code: 'InvalidConfig', hint: credentials },
   'FailedOperation.InsufficientBalanceInSmsPackage': {
     code: 'UsageLimitExceeded',
@@ -64,11 +72,27 @@ export const tencentErrorTable: ProviderErrorTable = {
   },
   'AuthFailure.SignatureExpire': {
     code: 'General',
-    hint: 'This server\'s clock is off by more than 5 minutes: sync it (NTP).',
+    hint: "This server's clock is off by more than 5 minutes: sync it (NTP).",
   },
   'AuthFailure.*': { code: 'InvalidConfig', hint: credentials },
-  UnsupportedRegion: { code: 'InvalidConfig', hint: 'Check region: e.g. ap-guangzhou, ap-beijing, ap-nanjing.' },
+  UnsupportedRegion: {
+    code: 'InvalidConfig',
+    hint: 'Check region: e.g. ap-guangzhou, ap-beijing, ap-nanjing.',
+  },
   'InvalidParameter.*': { code: 'InvalidRequestParameters' },
+  'InvalidParameterValue.ContentLengthLimit': {
+    code: 'InvalidConfig',
+    hint: 'The message is too long for the template: shorten the static parameters.',
+  },
+  'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter': { code: 'InvalidConfig' },
+  'InvalidParameterValue.*': { code: 'InvalidRequestParameters' },
+  'FailedOperation.ContainSensitiveWord': {
+    code: 'InvalidConfig',
+    hint: 'The template or its parameters contain a word Tencent blocks.',
+  },
+  'InvalidParameter.DirtyWordFound': { code: 'InvalidConfig' },
+  'FailedOperation.MarketingSendTimeConstraint': { code: 'General', retryable: true },
+  'MissingParameter.*': { code: 'InvalidRequestParameters' },
   'InternalError.*': { code: 'General', retryable: true },
   InternalError: { code: 'General', retryable: true },
   ServiceUnavailable: { code: 'General', retryable: true },

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  percentEncode,
+  signAliyunAcs3,
+  signAliyunRpc,
+  type ProviderRequest,
+} from '@duanxin/shared';
+
+import { apiVersion, defaultRegionId } from './constant.js';
+
+export type AliyunCredentials = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  regionId?: string;
+};
+
+/** `yyyy-MM-ddTHH:mm:ssZ`: Aliyun refuses milliseconds (providers.md §A.2). */
+const aliyunTimestamp = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const encodeParams = (params: Record<string, string>) =>
+  Object.entries(params)
+    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
+    .join('&');
+
+/**
+ * RPC signature V1 (HMAC-SHA1), POST with the parameters as a form body — what the official
+ * connector sends, so keys restricted to it keep working. Signed afresh per attempt (new nonce).
+ */
+export const buildRpcRequest = (
+  origin: string,
+  action: string,
+  params: Record<string, string>,
+  credentials: AliyunCredentials
+): ProviderRequest => {
+  const all: Record<string, string> = {
+    ...params,
+    AccessKeyId: credentials.accessKeyId,
+    Action: action,
+    Format: 'JSON',
+    RegionId: credentials.regionId ?? defaultRegionId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: randomUUID(),
+    SignatureVersion: '1.0',
+    Timestamp: aliyunTimestamp(),
+    Version: apiVersion,
+    ...(credentials.securityToken && { SecurityToken: credentials.securityToken }),
+  };
+  all.Signature = signAliyunRpc(all, credentials.accessKeySecret, 'POST');
+  return {
+    url: new URL('/', origin),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: encodeParams(all),
+  };
+};
+
+/** Signature V3 (ACS3-HMAC-SHA256), parameters in the query of a POST, as the current SDK does. */
+export const buildAcs3Request = (
+  origin: string,
+  action: string,
+  params: Record<string, string>,
+  credentials: AliyunCredentials
+): ProviderRequest => {
+  const url = new URL(`/?${encodeParams(params)}`, origin);
+  const signed = signAliyunAcs3({
+    method: 'POST',
+    query: params,
+    headers: {
+      host: url.host,
+      'x-acs-action': action,
+      'x-acs-version': apiVersion,
+      'x-acs-date': aliyunTimestamp(),
+      'x-acs-signature-nonce': randomUUID().replaceAll('-', ''),
+      ...(credentials.securityToken && { 'x-acs-security-token': credentials.securityToken }),
+    },
+    body: '',
+    accessKeyId: credentials.accessKeyId,
+    secret: credentials.accessKeySecret,
+  });
+  const { host: _host, ...headers } = signed.headers;
+  return {
+    url,
+    method: 'POST',
+    headers: { ...headers, authorization: signed.authorization, accept: 'application/json' },
+  };
+};

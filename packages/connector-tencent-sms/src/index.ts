@@ -1,0 +1,159 @@
+import {
+  ConnectorType,
+  type CreateConnector,
+  type SendMessageFunction,
+  type SmsConnector,
+} from '@logto/connector-kit';
+import {
+  assertAllowedCountry,
+  callProvider,
+  createConfigCache,
+  defaultTimeoutMs,
+  formatForTencent,
+  parsePhoneNumberForSms,
+  pickRegional,
+  pickTemplate,
+  providerRejection,
+  readVerificationCode,
+  tencentErrorTable,
+  tencentTemplateParamSet,
+  unreadableReply,
+} from '@duanxin/shared';
+
+import { defaultEndpoint, defaultMetadata } from './constant.js';
+import { buildTc3Request } from './request.js';
+import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
+
+export { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
+export { defaultMetadata } from './constant.js';
+
+const provider = 'tencent';
+
+export type TencentSendResult = {
+  provider: 'tencent';
+  /** SerialNo, for PullSmsSendStatus and delivery receipts. */
+  messageId: string;
+  requestId: string | undefined;
+  templateCode: string;
+  /** The usage type had no template of its own and Generic was used. */
+  fellBackToGeneric: boolean;
+  /** The number as sent in PhoneNumberSet (E.164). */
+  phoneNumber: string;
+  /** Billed message count (Fee). */
+  fee: number | undefined;
+};
+
+/** Everything a send needs that depends only on the config: computed once per distinct config. */
+const prepareConfig = (config: TencentSmsConfig) => ({
+  ...config,
+  origin: config.endpoint ?? defaultEndpoint,
+});
+
+type PreparedConfig = ReturnType<typeof prepareConfig>;
+
+const readConfig = createConfigCache(provider, tencentSmsConfigGuard, prepareConfig);
+
+/**
+ * Logto issue #7373: numbers outside mainland China go through the international app when one is
+ * set. Tencent needs no signature for them, so none is sent unless one is configured.
+ */
+const chooseSender = (config: PreparedConfig, mainland: boolean) =>
+  mainland
+    ? { sdkAppId: config.sdkAppId, signName: config.signName }
+    : { sdkAppId: config.overseasSdkAppId ?? config.sdkAppId, signName: config.overseasSignName };
+
+type SendStatus = { SerialNo?: unknown; Code?: unknown; Message?: unknown; Fee?: unknown };
+type SendSmsAnswer = {
+  Response?: {
+    Error?: { Code?: unknown; Message?: unknown } | null;
+    SendStatusSet?: unknown;
+    RequestId?: unknown;
+  } | null;
+};
+
+const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
+  const sendMessage: SendMessageFunction = async (data, inputConfig) => {
+    // Validate config → pick template → format number → sign and send → map the answer.
+    const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
+    const phone = parsePhoneNumberForSms(data.to, { provider });
+    assertAllowedCountry(phone, config.allowedCountries, provider);
+    const code = readVerificationCode(data.payload, provider);
+    const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+    const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
+    // The official connector sent `to` raw, without `+`: international numbers failed.
+    const phoneNumber = formatForTencent(phone);
+    const sender = chooseSender(config, phone.isMainlandChina);
+
+    const body = JSON.stringify({
+      PhoneNumberSet: [phoneNumber],
+      SmsSdkAppId: sender.sdkAppId,
+      ...(sender.signName && { SignName: sender.signName }),
+      TemplateId: templateCode,
+      // Only the code and the template's static values: never payload keys such as uiLocales.
+      TemplateParamSet: tencentTemplateParamSet(
+        code,
+        template.params && pickRegional(template.params, phone.isMainlandChina)
+      ),
+    });
+    const sensitive = [config.accessKeySecret, config.token, code, phoneNumber];
+    const reply = await callProvider({
+      provider,
+      build: () => buildTc3Request(config.origin, 'SendSms', body, config),
+      timeout: config.timeout ?? defaultTimeoutMs,
+      maxRetries: config.maxRetries ?? 1,
+      proxy: config.proxy,
+      sensitive,
+    });
+
+    // API 3.0 answers errors with HTTP 200 too: check Response.Error, then the number's own Code.
+    const response = (reply.json as SendSmsAnswer | undefined)?.Response;
+    if (typeof response !== 'object' || response === null) {
+      throw unreadableReply(provider, reply.statusCode, 'no Response in the answer');
+    }
+    const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined;
+    const rejection = (providerCode: string, message: unknown) =>
+      providerRejection({
+        provider,
+        table: tencentErrorTable,
+        providerCode,
+        message: typeof message === 'string' ? message : undefined,
+        requestId,
+        sensitive,
+      });
+    if (typeof response.Error?.Code === 'string') {
+      throw rejection(response.Error.Code, response.Error.Message);
+    }
+    const status = Array.isArray(response.SendStatusSet)
+      ? (response.SendStatusSet[0] as SendStatus | null | undefined)
+      : undefined;
+    if (typeof status !== 'object' || status === null || typeof status.Code !== 'string') {
+      throw unreadableReply(provider, reply.statusCode, 'no SendStatusSet[0].Code in the answer');
+    }
+    // Success is `Ok`, not `OK` (providers.md §B.5).
+    if (status.Code.toLowerCase() !== 'ok') {
+      throw rejection(status.Code, status.Message);
+    }
+    if (reply.statusCode !== 200 || typeof status.SerialNo !== 'string' || !status.SerialNo) {
+      throw unreadableReply(provider, reply.statusCode, 'Code Ok without a SerialNo');
+    }
+    const result: TencentSendResult = {
+      provider,
+      messageId: status.SerialNo,
+      requestId,
+      templateCode,
+      fellBackToGeneric: fellBack,
+      phoneNumber,
+      fee: typeof status.Fee === 'number' ? status.Fee : undefined,
+    };
+    return result;
+  };
+
+  return {
+    metadata: defaultMetadata,
+    type: ConnectorType.Sms,
+    configGuard: tencentSmsConfigGuard,
+    sendMessage,
+  };
+};
+
+export default createTencentSmsConnector;

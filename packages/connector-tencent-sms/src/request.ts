@@ -1,0 +1,49 @@
+import { signTencentTc3, type ProviderRequest } from '@duanxin/shared';
+
+import { apiVersion, signingService } from './constant.js';
+
+export type TencentCredentials = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  token?: string;
+  region: string;
+};
+
+// Signed byte for byte: `application/json` would give another signature (providers.md §0.1 item 8).
+const contentType = 'application/json; charset=utf-8';
+
+/**
+ * API 3.0 POST with a JSON body, TC3-HMAC-SHA256. Signed afresh per attempt (new timestamp), and
+ * `host` is signed exactly as sent: with its port, unlike the official Node SDK (providers.md §B.8).
+ */
+export const buildTc3Request = (
+  origin: string,
+  action: string,
+  body: string,
+  credentials: TencentCredentials
+): ProviderRequest => {
+  const url = new URL('/', origin);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'x-tc-action': action,
+    'x-tc-version': apiVersion,
+    'x-tc-timestamp': String(timestamp),
+    'x-tc-region': credentials.region,
+    ...(credentials.token && { 'x-tc-token': credentials.token }),
+  };
+  const { authorization } = signTencentTc3({
+    secretId: credentials.accessKeyId,
+    secretKey: credentials.accessKeySecret,
+    service: signingService,
+    timestamp,
+    headers: { ...headers, host: url.host },
+    body,
+  });
+  return {
+    url,
+    method: 'POST',
+    headers: { ...headers, authorization, accept: 'application/json' },
+    body,
+  };
+};

@@ -1,0 +1,153 @@
+import {
+  ConnectorType,
+  type CreateConnector,
+  type SendMessageFunction,
+  type SmsConnector,
+} from '@logto/connector-kit';
+import {
+  assertAllowedCountry,
+  badInput,
+  callProvider,
+  createConfigCache,
+  defaultTimeoutMs,
+  formatForYunpian,
+  parsePhoneNumberForSms,
+  pickRegional,
+  pickTemplate,
+  providerRejection,
+  readVerificationCode,
+  renderContent,
+  unreadableReply,
+  yunpianErrorTable,
+} from '@duanxin/shared';
+
+import {
+  defaultEndpoint,
+  defaultMetadata,
+  defaultUnsupportedCountriesMessage,
+} from './constant.js';
+import { buildSingleSendRequest } from './request.js';
+import { yunpianSmsConfigGuard, type YunpianSmsConfig } from './types.js';
+
+export { yunpianSmsConfigGuard, type YunpianSmsConfig } from './types.js';
+export { defaultMetadata } from './constant.js';
+
+const provider = 'yunpian';
+
+export type YunpianSendResult = {
+  provider: 'yunpian';
+  /** sid, as a string: it is an int64. */
+  messageId: string;
+  /** YunPian answers carry no request id. */
+  requestId: undefined;
+  templateUsageType: string;
+  /** The usage type had no template of its own and Generic was used. */
+  fellBackToGeneric: boolean;
+  /** The number as sent in `mobile`. */
+  phoneNumber: string;
+  /** Cost of this send, in `unit` (RMB). */
+  fee: number | undefined;
+  /** Billed message parts. */
+  count: number | undefined;
+};
+
+/** Everything a send needs that depends only on the config: computed once per distinct config. */
+const prepareConfig = (config: YunpianSmsConfig) => ({
+  ...config,
+  origin: config.endpoint ?? defaultEndpoint,
+});
+
+const readConfig = createConfigCache(provider, yunpianSmsConfigGuard, prepareConfig);
+
+type SingleSendAnswer = {
+  code?: unknown;
+  msg?: unknown;
+  detail?: unknown;
+  sid?: unknown;
+  fee?: unknown;
+  count?: unknown;
+};
+
+/** Errors come as HTTP 400 `{ code, msg, detail }`; `detail` often repeats `msg`. */
+const describeRefusal = (msg: unknown, detail: unknown): string | undefined => {
+  const parts = [msg, detail].filter((part): part is string => typeof part === 'string' && !!part);
+  return parts.length > 0 ? [...new Set(parts)].join(': ') : undefined;
+};
+
+const optionalNumber = (value: unknown) => (typeof value === 'number' ? value : undefined);
+
+const createYunpianSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
+  const sendMessage: SendMessageFunction = async (data, inputConfig) => {
+    // Validate config → pick template → format number → send → map the answer.
+    const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
+    const phone = parsePhoneNumberForSms(data.to, { provider });
+    assertAllowedCountry(phone, config.allowedCountries, provider);
+    // The official connector returned without sending here, and Logto reported success.
+    if (!phone.isMainlandChina && config.enableInternational !== true) {
+      throw badInput(
+        provider,
+        'InvalidRequestParameters',
+        config.unsupportedCountriesMsg ?? defaultUnsupportedCountriesMessage,
+        'to'
+      );
+    }
+    const code = readVerificationCode(data.payload, provider);
+    const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+    // Only {{code}}: other payload keys (locale, uiLocales) never reach the text.
+    const text = renderContent(pickRegional(template.content, phone.isMainlandChina), code);
+    // Mainland as 11 digits (the official connector turned a bare 13800138000 into +13800138000).
+    const mobile = formatForYunpian(phone);
+
+    const sensitive = [config.apikey, code, mobile];
+    const reply = await callProvider({
+      provider,
+      build: () => buildSingleSendRequest(config.origin, { apikey: config.apikey, mobile, text }),
+      timeout: config.timeout ?? defaultTimeoutMs,
+      maxRetries: config.maxRetries ?? 1,
+      proxy: config.proxy,
+      sensitive,
+    });
+
+    // HTTP 200 alone is not success (official bug): only `code: 0` is.
+    const answer = reply.json as SingleSendAnswer | undefined;
+    if (typeof answer !== 'object' || answer === null || typeof answer.code !== 'number') {
+      throw unreadableReply(provider, reply.statusCode, 'no numeric code in the answer');
+    }
+    if (answer.code !== 0) {
+      throw providerRejection({
+        provider,
+        table: yunpianErrorTable,
+        providerCode: String(answer.code),
+        message: describeRefusal(answer.msg, answer.detail),
+        requestId: undefined,
+        sensitive,
+      });
+    }
+    if (
+      reply.statusCode !== 200 ||
+      (typeof answer.sid !== 'number' && typeof answer.sid !== 'string')
+    ) {
+      throw unreadableReply(provider, reply.statusCode, 'code 0 without a sid');
+    }
+    const result: YunpianSendResult = {
+      provider,
+      messageId: String(answer.sid),
+      requestId: undefined,
+      templateUsageType: template.usageType,
+      fellBackToGeneric: fellBack,
+      phoneNumber: mobile,
+      fee: optionalNumber(answer.fee),
+      count: optionalNumber(answer.count),
+    };
+    return result;
+  };
+
+  return {
+    metadata: defaultMetadata,
+    type: ConnectorType.Sms,
+    configGuard: yunpianSmsConfigGuard,
+    sendMessage,
+  };
+};
+
+export default createYunpianSmsConnector;
