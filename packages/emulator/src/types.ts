@@ -37,7 +37,18 @@ export type SeedTemplate = {
 };
 
 /** One flow-control window: at most `max` accepted messages per number within `seconds`. */
-export type FlowWindow = { seconds: number; max: number; /** provider error code answered */ code: string; message?: string };
+export type FlowWindow = {
+  seconds: number;
+  max: number;
+  /** The provider error code answered. */
+  code: string;
+  message?: string;
+  /**
+   * Counted per number *and* the key the provider passes to `checkFlow` (the same content, the
+   * same signature); otherwise per number alone, whatever is sent.
+   */
+  perKey?: boolean;
+};
 
 export type ProviderAccount = {
   credentials: SeedCredential[];
@@ -89,6 +100,8 @@ export type InboxMessage = {
   code?: string;
   /** Provider message id: Aliyun BizId, Tencent SerialNo, YunPian sid. */
   messageId: string;
+  /** The caller's own reference, echoed in status queries: Aliyun OutId, Tencent SessionContext, YunPian uid. */
+  outId?: string;
   requestId: string;
   receivedAt: number;
 };
@@ -123,7 +136,10 @@ export type ProviderDefinition = {
   name: string;
   /** Claims a request, e.g. by `X-TC-Action` header, `Action` parameter or `/v2/` path. */
   matches(request: EmulatorRequest): boolean;
-  handle(request: EmulatorRequest, context: ProviderContext): EmulatorResponse | Promise<EmulatorResponse>;
+  handle(
+    request: EmulatorRequest,
+    context: ProviderContext
+  ): EmulatorResponse | Promise<EmulatorResponse>;
   /** The seeded account used when the seed names none for this provider. */
   defaultAccount(): ProviderAccount;
 };

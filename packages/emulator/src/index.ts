@@ -1,0 +1,12 @@
+export { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
+export { loadSeed, type EmulatorSeedInput } from './seed.js';
+export type { InboxFilter } from './inbox.js';
+export {
+  aliyunDefaultAccount,
+  aliyunProvider,
+  builtinProviders,
+  tencentProvider,
+  yunpianProvider,
+} from './providers/index.js';
+export type * from './types.js';
+export { emulatorConnectorConfigs } from './connector-configs.js';

@@ -1,0 +1,233 @@
+/**
+ * Authenticates an Aliyun request as the POP gateway does (providers.md §A.2, §A.5, §A.10):
+ * V3 when `Authorization` is `ACS3-HMAC-SHA256 …`, else RPC signature V1.
+ */
+import { verifyAliyunAcs3, verifyAliyunRpc, type SignatureCheck } from '@duanxin/shared';
+import type { EmulatorRequest, ProviderContext, SeedCredential } from '../types.js';
+import {
+  AliyunError,
+  type AliyunFormat,
+  gateway,
+  missingCommonParameter,
+} from './aliyun-errors.js';
+
+export const ALIYUN_VERSION = '2017-05-25';
+const ACS3_PREFIX = 'ACS3-HMAC-SHA256 ';
+const CLOCK_SKEW_MS = 15 * 60 * 1000;
+// Longer than the whole ±15 min window, so a nonce cannot be replayed while its timestamp is valid.
+const NONCE_TTL_SECONDS = 30 * 60;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+export type AliyunCall = {
+  action: string;
+  /** Query and form-body parameters merged (decoded). */
+  params: Record<string, string>;
+  credential: SeedCredential;
+};
+
+export type AuthOutcome =
+  | { ok: true; call: AliyunCall; format: AliyunFormat }
+  | { ok: false; error: AliyunError; action: string | undefined; format: AliyunFormat };
+
+export function isFormBody(request: EmulatorRequest): boolean {
+  const contentType = request.headers['content-type'] ?? '';
+  return contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
+export function queryParams(request: EmulatorRequest): Record<string, string> {
+  return Object.fromEntries(request.url.searchParams);
+}
+
+/** Parameters may arrive in the query, in a form body, or both (§A.10). */
+export function requestParams(request: EmulatorRequest): Record<string, string> {
+  const params = queryParams(request);
+  if (isFormBody(request)) {
+    Object.assign(params, Object.fromEntries(new URLSearchParams(request.body.toString('utf8'))));
+  }
+  return params;
+}
+
+export function isAcs3(request: EmulatorRequest): boolean {
+  const authorization = request.headers.authorization ?? '';
+  return authorization.startsWith(ACS3_PREFIX) || request.headers['x-acs-action'] !== undefined;
+}
+
+export function authenticate(
+  request: EmulatorRequest,
+  context: ProviderContext,
+  actions: ReadonlySet<string>
+): AuthOutcome {
+  const params = requestParams(request);
+  const v3 = isAcs3(request);
+  const format: AliyunFormat = v3 || params.Format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
+  const action = v3 ? header(request, 'x-acs-action') : params.Action;
+  const error = v3
+    ? checkAcs3(request, context, actions)
+    : checkRpc(request, params, context, actions);
+  if (error instanceof AliyunError) {
+    return { ok: false, error, action: action && actions.has(action) ? action : undefined, format };
+  }
+  return { ok: true, call: { action: action ?? '', params, credential: error }, format };
+}
+
+const rpcCommonParameters = [
+  'Action',
+  'Version',
+  'AccessKeyId',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+];
+
+function checkRpc(
+  request: EmulatorRequest,
+  params: Record<string, string>,
+  context: ProviderContext,
+  actions: ReadonlySet<string>
+): AliyunError | SeedCredential {
+  const missing = rpcCommonParameters.find((name) => !params[name]);
+  if (missing) {
+    return missingCommonParameter(missing);
+  }
+  if (params.SignatureMethod !== 'HMAC-SHA1') {
+    return gateway('InvalidSignatureMethod');
+  }
+  if (params.SignatureVersion !== '1.0') {
+    return gateway('InvalidSignatureVersion');
+  }
+  const common = checkCommon(context, {
+    action: params.Action ?? '',
+    version: params.Version ?? '',
+    accessKeyId: params.AccessKeyId ?? '',
+    timestamp: params.Timestamp ?? '',
+    securityToken: params.SecurityToken,
+    actions,
+  });
+  if (common instanceof AliyunError) {
+    return common;
+  }
+  const check = verifyAliyunRpc({ method: request.method, params, secret: common.secret ?? '' });
+  return signatureError(check) ?? useNonce(context, params.SignatureNonce ?? '') ?? common;
+}
+
+function checkAcs3(
+  request: EmulatorRequest,
+  context: ProviderContext,
+  actions: ReadonlySet<string>
+): AliyunError | SeedCredential {
+  const credentialMatch = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),/.exec(
+    request.headers.authorization ?? ''
+  );
+  if (!credentialMatch) {
+    return gateway('IncompleteSignature');
+  }
+  const missing = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce'].find(
+    (name) => !header(request, name)
+  );
+  if (missing) {
+    return missingCommonParameter(missing);
+  }
+  const common = checkCommon(context, {
+    action: header(request, 'x-acs-action') ?? '',
+    version: header(request, 'x-acs-version') ?? '',
+    accessKeyId: credentialMatch[1] ?? '',
+    timestamp: header(request, 'x-acs-date') ?? '',
+    securityToken: header(request, 'x-acs-security-token'),
+    actions,
+  });
+  if (common instanceof AliyunError) {
+    return common;
+  }
+  const check = verifyAliyunAcs3({
+    method: request.method,
+    path: request.url.pathname,
+    query: queryParams(request),
+    headers: request.headers,
+    body: request.body,
+    secret: common.secret ?? '',
+  });
+  return (
+    signatureError(check) ??
+    useNonce(context, header(request, 'x-acs-signature-nonce') ?? '') ??
+    common
+  );
+}
+
+function checkCommon(
+  context: ProviderContext,
+  call: {
+    action: string;
+    version: string;
+    accessKeyId: string;
+    timestamp: string;
+    securityToken: string | undefined;
+    actions: ReadonlySet<string>;
+  }
+): AliyunError | SeedCredential {
+  if (call.version !== ALIYUN_VERSION) {
+    return gateway('InvalidVersion');
+  }
+  if (!call.actions.has(call.action)) {
+    return gateway('InvalidAction.NotFound');
+  }
+  const credential = context.account.credentials.find(({ id }) => id === call.accessKeyId);
+  if (!credential) {
+    return gateway('InvalidAccessKeyId.NotFound');
+  }
+  if (credential.disabled) {
+    return gateway('InvalidAccessKeyId.Inactive');
+  }
+  if (!TIMESTAMP.test(call.timestamp) || Number.isNaN(Date.parse(call.timestamp))) {
+    return gateway('InvalidTimeStamp.Format');
+  }
+  if (Math.abs(context.now() - Date.parse(call.timestamp)) > CLOCK_SKEW_MS) {
+    return gateway('InvalidTimeStamp.Expired');
+  }
+  if (credential.token !== undefined) {
+    if (!call.securityToken) {
+      return gateway('MissingSecurityToken');
+    }
+    if (call.securityToken !== credential.token) {
+      return gateway('InvalidSecurityToken.MismatchWithAccessKey');
+    }
+  }
+  return credential;
+}
+
+/** The real API echoes its string to sign, which is what makes a mismatch debuggable (§A.9). */
+function signatureError(check: SignatureCheck): AliyunError | undefined {
+  if (check.ok) {
+    return undefined;
+  }
+  const base = 'Specified signature does not match our calculation.';
+  if (check.canonicalRequest !== undefined && check.stringToSign !== undefined) {
+    return gateway(
+      'SignatureDoesNotMatch',
+      `${base} server StringToSign is [${check.stringToSign}] server CanonicalRequest is [${check.canonicalRequest}]`
+    );
+  }
+  if (check.stringToSign !== undefined) {
+    return gateway(
+      'SignatureDoesNotMatch',
+      `${base} server string to sign is:${check.stringToSign}`
+    );
+  }
+  if (/SignedHeaders|malformed|missing Authorization/.test(check.reason)) {
+    return gateway(
+      'IncompleteSignature',
+      `The request signature does not conform to Aliyun standards. ${check.reason}`
+    );
+  }
+  return gateway('SignatureDoesNotMatch', `${base} ${check.reason}`);
+}
+
+function useNonce(context: ProviderContext, nonce: string): AliyunError | undefined {
+  return context.useNonce(nonce, NONCE_TTL_SECONDS) ? undefined : gateway('SignatureNonceUsed');
+}
+
+function header(request: EmulatorRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
