@@ -9,7 +9,8 @@ export default defineConfig({
     alias: [{ find: /^@duanxin\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` }],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['packages/shared/test/loopback-guard.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,0 +1,101 @@
+/**
+ * The main job on an embedded default: starts the emulator in-process, configures the three
+ * connectors against it, sends a code for every TemplateType to a mainland and an international
+ * number through each connector exactly as Logto calls it, and shows what each phone received.
+ * Exits non-zero unless every message arrived exactly once.
+ */
+import { randomInt } from 'node:crypto';
+
+import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
+import createAliyun from '@duanxin/connector-aliyun-sms';
+import createTencent from '@duanxin/connector-tencent-sms';
+import createYunpian from '@duanxin/connector-yunpian-sms';
+import { emulatorConnectorConfigs, startEmulator } from '@duanxin/emulator';
+import { destroyAgents, maskPhone, templateTypes } from '@duanxin/shared';
+
+const connectors: [
+  name: 'aliyun' | 'tencent' | 'yunpian',
+  create: CreateConnector<SmsConnector>,
+][] = [
+  ['aliyun', createAliyun],
+  ['tencent', createTencent],
+  ['yunpian', createYunpian],
+];
+// Logto passes numbers as digits with country code and no `+`.
+const phones = ['8613800138000', '85291234567'];
+
+const notConfigured = async () => {
+  throw new Error("the demo passes its config with every send, as Logto's test send does");
+};
+
+const main = async () => {
+  const emulator = await startEmulator({ port: 0, flowControl: false });
+  const configs = emulatorConnectorConfigs(emulator.url);
+  const rows: string[][] = [];
+  let failures = 0;
+
+  try {
+    for (const [name, create] of connectors) {
+      for (const to of phones) {
+        for (const type of templateTypes) {
+          const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+          const before = emulator.inbox.list().length;
+          // Logto creates the connector anew for every code it sends.
+          const connector = await create({ getConfig: notConfigured });
+          let status = 'ok';
+          try {
+            await connector.sendMessage(
+              { to, type: type as never, payload: { code } },
+              configs[name]
+            );
+          } catch (error: unknown) {
+            const data = (error as { data?: { errorDescription?: string } }).data;
+            status = `failed: ${data?.errorDescription ?? String(error)}`;
+          }
+          const arrived = emulator.inbox.list().slice(before);
+          const matching = arrived.filter(
+            (message) => message.code === code && message.to === `+${to}`
+          );
+          if (status === 'ok' && (arrived.length !== 1 || matching.length !== 1)) {
+            status = `expected exactly one message with the code, the phone got ${arrived.length}`;
+          }
+          if (status !== 'ok') {
+            failures++;
+          }
+          rows.push([name, type, maskPhone(`+${to}`), code, arrived[0]?.text ?? '—', status]);
+        }
+      }
+    }
+  } finally {
+    await emulator.close();
+    destroyAgents();
+  }
+
+  printTable(['provider', 'template type', 'phone', 'code', 'the phone shows', 'result'], rows);
+  const total = rows.length;
+  console.log(`\n${total - failures} of ${total} codes arrived exactly once.`);
+  if (failures > 0) {
+    process.exitCode = 1;
+  }
+};
+
+/** Width as a terminal shows it: CJK characters take two columns. */
+const displayWidth = (text: string) =>
+  [...text].reduce((width, char) => width + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
+
+const printTable = (header: string[], rows: string[][]) => {
+  const widths = header.map((title, column) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? '')))
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - displayWidth(cell)))
+      .join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) {
+    console.log(line(row));
+  }
+};
+
+await main();

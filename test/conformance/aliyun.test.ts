@@ -1,0 +1,63 @@
+import createAliyunSmsConnector from '@duanxin/connector-aliyun-sms';
+import { emulatorConnectorConfigs } from '@duanxin/emulator';
+
+import { testConnector } from './suite.js';
+
+const withGeneric = (templateCode: string, params?: Record<string, string>) => [
+  { usageType: 'Generic', templateCode, ...(params && { params }) },
+];
+
+testConnector({
+  name: 'aliyun',
+  create: createAliyunSmsConnector,
+  config: (endpoint) => emulatorConnectorConfigs(endpoint).aliyun,
+  secrets: (config) => [String(config.accessKeySecret)],
+  ownTemplates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'],
+  usNumbers: 'refused',
+  errorFamilies: [
+    {
+      name: 'bad signature (wrong secret)',
+      arrange: ({ config }) => ({ ...config, accessKeySecret: 'not-the-secret' }),
+      code: 'invalid_config',
+      providerCode: 'SignatureDoesNotMatch',
+    },
+    {
+      name: 'unknown key',
+      arrange: ({ config }) => ({ ...config, accessKeyId: 'LTAI-nobody' }),
+      code: 'invalid_config',
+      providerCode: 'InvalidAccessKeyId.NotFound',
+    },
+    {
+      name: 'unapproved signature',
+      arrange: ({ config }) => ({ ...config, signName: 'pending-sign' }),
+      code: 'invalid_config',
+      providerCode: 'isv.SMS_SIGNATURE_ILLEGAL',
+    },
+    {
+      name: 'unknown template',
+      arrange: ({ config }) => ({ ...config, templates: withGeneric('SMS_999999') }),
+      code: 'invalid_config',
+      providerCode: 'isv.SMS_TEMPLATE_ILLEGAL',
+    },
+    {
+      name: 'template variable left unfilled',
+      arrange: ({ config }) => ({ ...config, templates: withGeneric('SMS_100003') }),
+      code: 'invalid_config',
+      providerCode: 'isv.TEMPLATE_MISSING_PARAMETERS',
+    },
+    {
+      name: 'no balance',
+      arrange: ({ account }) => {
+        account.balance = 0;
+      },
+      code: 'usage_limit_exceeded',
+      providerCode: 'isv.AMOUNT_NOT_ENOUGH',
+    },
+    {
+      name: 'international template for a mainland number',
+      arrange: ({ config }) => ({ ...config, templates: withGeneric('SMS_100002') }),
+      code: 'invalid_config',
+      providerCode: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+    },
+  ],
+});

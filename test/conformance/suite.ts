@@ -1,0 +1,349 @@
+/**
+ * One conformance suite for every connector (unstorage's `testDriver()` pattern): each connector
+ * runs it against the emulator over real HTTP, creating the connector anew for every send as
+ * Logto does. Every send asserts what the emulator received; every refusal asserts it received
+ * nothing.
+ */
+import { inspect } from 'node:util';
+
+import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startEmulator, type Emulator, type ProviderAccount } from '@duanxin/emulator';
+import { destroyAgents, templateTypes } from '@duanxin/shared';
+
+type Config = Record<string, unknown>;
+
+export type ErrorFamily = {
+  name: string;
+  /** Changes the config or the emulator's account so that the provider answers this error. */
+  arrange: (context: {
+    config: Config;
+    account: ProviderAccount;
+    emulator: Emulator;
+  }) => Config | void;
+  /** The Logto error code the answer must map to. */
+  code: string;
+  providerCode: string;
+  /** The number to send to; default mainland 8613800138000. */
+  to?: string;
+};
+
+export type ConnectorUnderTest = {
+  name: 'aliyun' | 'tencent' | 'yunpian';
+  create: CreateConnector<SmsConnector>;
+  /** A working config against the emulator. */
+  config: (endpoint: string) => Config;
+  /** The secrets of that config: they must never appear in an error. */
+  secrets: (config: Config) => string[];
+  /** Usage types the config has a template of its own for (others fall back to Generic). */
+  ownTemplates: readonly string[];
+  errorFamilies: ErrorFamily[];
+  /**
+   * `refused` where the provider's number format cannot tell +1 numbers from mainland mobiles
+   * (Aliyun takes digits without `+`): the send must then fail, never reach a mainland number.
+   */
+  usNumbers: 'delivered' | 'refused';
+};
+
+const notConfigured = async () => {
+  throw new Error('getConfig must not be called: the config is passed with each send');
+};
+
+export const send = async (
+  connector: ConnectorUnderTest,
+  config: Config,
+  to: string,
+  payload: Record<string, unknown> = { code: '123456' },
+  type = 'Generic'
+) => {
+  const instance = await connector.create({ getConfig: notConfigured });
+  return instance.sendMessage({ to, type: type as never, payload }, config);
+};
+
+const failure = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => expect.unreachable('the send succeeded'),
+    (error: unknown) => error
+  );
+  expect(error).toHaveProperty('code');
+  return error as Error & { code: string; data: Record<string, unknown> };
+};
+
+/** No secret in any rendering of an error; no number or code in clear. */
+export const expectNothingSensitive = (error: unknown, secrets: string[], to?: string) => {
+  const renderings = [
+    String(error),
+    JSON.stringify(error),
+    JSON.stringify((error as { data?: unknown }).data),
+    inspect(error, { depth: 5 }),
+  ];
+  for (const text of renderings) {
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+    }
+    if (to) {
+      expect(text).not.toContain(to.slice(-8));
+    }
+  }
+};
+
+export const testConnector = (connector: ConnectorUnderTest) => {
+  describe(`${connector.name} connector conformance`, () => {
+    let emulator: Emulator;
+    let config: Config;
+
+    beforeAll(async () => {
+      emulator = await startEmulator({ port: 0, flowControl: false });
+      config = connector.config(emulator.url);
+    });
+    afterAll(async () => {
+      await emulator.close();
+      destroyAgents();
+    });
+    beforeEach(() => {
+      emulator.inbox.clear();
+      emulator.requests.clear();
+      emulator.faults.clear();
+    });
+
+    describe('every TemplateType, with Generic as the fallback', () => {
+      it.each(templateTypes)('%s arrives once with its code', async (type) => {
+        const code = String(100_000 + templateTypes.indexOf(type));
+        const result = await send(connector, config, '8613800138000', { code }, type);
+        const inbox = emulator.inbox.list();
+        expect(inbox).toHaveLength(1);
+        expect(inbox[0]).toMatchObject({ provider: connector.name, to: '+8613800138000', code });
+        expect(inbox[0]?.text).toContain(code);
+        expect(result).toMatchObject({
+          provider: connector.name,
+          messageId: inbox[0]?.messageId,
+          fellBackToGeneric: !connector.ownTemplates.includes(type),
+        });
+      });
+    });
+
+    describe('number formats', () => {
+      it.each([
+        ['Logto mainland', '8613800138000', '+8613800138000'],
+        ['+E.164', '+8613800138000', '+8613800138000'],
+        ['00-prefixed', '008613800138000', '+8613800138000'],
+        ['legacy bare mainland', '13800138000', '+8613800138000'],
+        ['Hong Kong', '85291234567', '+85291234567'],
+      ])('%s %s reaches %s', async (_name, to, e164) => {
+        await send(connector, config, to);
+        expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
+      });
+
+      it(`a US number 16502530000 is ${connector.usNumbers}, never sent to mainland China`, async () => {
+        const sent = send(connector, config, '16502530000');
+        if (connector.usNumbers === 'delivered') {
+          await sent;
+          expect(emulator.inbox.list().map((message) => message.to)).toEqual(['+16502530000']);
+        } else {
+          await failure(sent);
+          expect(emulator.inbox.list()).toEqual([]);
+        }
+      });
+    });
+
+    describe('bad input is refused and nothing is sent', () => {
+      const refusals: [string, () => Config, string, Record<string, unknown>, string][] = [
+        [
+          'commas',
+          () => config,
+          '8613800138000,8613900139000',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        [
+          'letters',
+          () => config,
+          '86138001380ab',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        [
+          'spaces',
+          () => config,
+          '86 13800138000',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        [
+          'unicode digits',
+          () => config,
+          '８６１３８００１３８０００',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        ['+ only', () => config, '+', { code: '123456' }, 'invalid_request_parameters'],
+        [
+          '30 digits',
+          () => config,
+          '8'.repeat(30),
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        ['no code', () => config, '8613800138000', {}, 'invalid_request_parameters'],
+        [
+          'non-digit code',
+          () => config,
+          '8613800138000',
+          { code: 'abc123' },
+          'invalid_request_parameters',
+        ],
+        [
+          '100-character code',
+          () => config,
+          '8613800138000',
+          { code: '1'.repeat(100) },
+          'invalid_request_parameters',
+        ],
+        [
+          'a country outside allowedCountries',
+          () => ({ ...config, allowedCountries: ['CN'] }),
+          '16502530000',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        [
+          'no templates',
+          () => ({ ...config, templates: [] }),
+          '8613800138000',
+          { code: '123456' },
+          'invalid_config',
+        ],
+        [
+          'an endpoint with a path',
+          () => ({ ...config, endpoint: `${emulator.url}/v2` }),
+          '8613800138000',
+          { code: '123456' },
+          'invalid_config',
+        ],
+        [
+          'an endpoint that is not http(s)',
+          () => ({ ...config, endpoint: 'ftp://127.0.0.1' }),
+          '8613800138000',
+          { code: '123456' },
+          'invalid_config',
+        ],
+        [
+          'a wrong-typed timeout',
+          () => ({ ...config, timeout: 'soon' }),
+          '8613800138000',
+          { code: '123456' },
+          'invalid_config',
+        ],
+      ];
+
+      it.each(refusals)('%s', async (_name, makeConfig, to, payload, code) => {
+        const error = await failure(send(connector, makeConfig(), to, payload));
+        expect(error.code).toBe(code);
+        expect(error.data).toMatchObject({ provider: connector.name, outcome: 'not_sent' });
+        expect(typeof error.data.errorDescription).toBe('string');
+        expect(emulator.requests.list()).toEqual([]);
+        expectNothingSensitive(error, connector.secrets(config));
+      });
+
+      it('sends only the code, never locale or uiLocales (Logto issue #7121)', async () => {
+        await send(connector, config, '8613800138000', {
+          code: '654321',
+          locale: 'zh-CN',
+          uiLocales: 'zh-CN en',
+          extra: 'ignored',
+        });
+        const [request] = emulator.requests.list();
+        expect(request?.body).toBeDefined();
+        expect(decodeURIComponent(request!.body)).not.toMatch(/zh-CN|uiLocales|ignored/);
+        expect(emulator.inbox.list()[0]?.code).toBe('654321');
+      });
+    });
+
+    describe('provider errors map to Logto error codes', () => {
+      it.each(connector.errorFamilies.map((family) => [family.name, family] as const))(
+        '%s',
+        async (_name, family) => {
+          const account = structuredClone(emulator.account(connector.name));
+          try {
+            const arranged =
+              family.arrange({
+                config: structuredClone(config),
+                account: emulator.account(connector.name),
+                emulator,
+              }) ?? config;
+            const to = family.to ?? '8613800138000';
+            const error = await failure(send(connector, arranged, to));
+            expect(error.code).toBe(family.code);
+            expect(error.data).toMatchObject({
+              provider: connector.name,
+              providerCode: family.providerCode,
+              outcome: 'rejected',
+            });
+            expect(emulator.requests.list().length).toBeGreaterThan(0);
+            expect(emulator.inbox.list()).toEqual([]);
+            expectNothingSensitive(error, connector.secrets(arranged), to);
+          } finally {
+            Object.assign(emulator.account(connector.name), account);
+          }
+        }
+      );
+
+      it('flow control answered by the emulator is rate_limit_exceeded', async () => {
+        const limited = await startEmulator({ port: 0, flowControl: true });
+        try {
+          const limitedConfig = { ...config, endpoint: limited.url };
+          let error: (Error & { code: string; data: Record<string, unknown> }) | undefined;
+          for (let attempt = 0; attempt < 12 && !error; attempt++) {
+            error = await send(connector, limitedConfig, '8613800138000', { code: '123456' }).then(
+              () => undefined,
+              (caught: unknown) => caught as never
+            );
+          }
+          expect(error?.code).toBe('rate_limit_exceeded');
+          expect(error?.data).toMatchObject({ outcome: 'rejected', retryable: true });
+          expect(limited.inbox.list().length).toBeGreaterThan(0);
+        } finally {
+          await limited.close();
+        }
+      });
+    });
+
+    describe('transport', () => {
+      it('a hanging provider fails within the timeout, outcome unknown, not retried', async () => {
+        emulator.faults.inject({ fault: { kind: 'hang' }, provider: connector.name });
+        const error = await failure(
+          send(connector, { ...config, timeout: 300, maxRetries: 3 }, '8613800138000')
+        );
+        expect(error.data).toMatchObject({ outcome: 'unknown' });
+        expect(emulator.requests.list()).toHaveLength(1);
+        expect(emulator.inbox.list()).toEqual([]);
+      });
+
+      it('an HTML error page is an invalid response, outcome unknown', async () => {
+        emulator.faults.inject({
+          fault: {
+            kind: 'malformed',
+            status: 502,
+            body: '<html>Bad Gateway</html>',
+            contentType: 'text/html',
+          },
+          provider: connector.name,
+        });
+        const error = await failure(send(connector, config, '8613800138000'));
+        expect(error.code).toBe('invalid_response');
+        expect(error.data).toMatchObject({ outcome: 'unknown' });
+      });
+
+      it('a refused connection is retried and reported not_sent', async () => {
+        const closed = await startEmulator({ port: 0 });
+        const endpoint = closed.url;
+        await closed.close();
+        const error = await failure(
+          send(connector, { ...config, endpoint, maxRetries: 1 }, '8613800138000')
+        );
+        expect(error.data).toMatchObject({ outcome: 'not_sent' });
+      });
+    });
+  });
+};

@@ -1,0 +1,55 @@
+import createYunpianSmsConnector from '@duanxin/connector-yunpian-sms';
+import { emulatorConnectorConfigs } from '@duanxin/emulator';
+
+import { testConnector } from './suite.js';
+
+const withGeneric = (content: string) => [{ usageType: 'Generic', content }];
+
+testConnector({
+  name: 'yunpian',
+  create: createYunpianSmsConnector,
+  config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
+  secrets: (config) => [String(config.apikey)],
+  ownTemplates: ['SignIn', 'Generic'],
+  usNumbers: 'delivered',
+  errorFamilies: [
+    {
+      name: 'unknown apikey',
+      arrange: ({ config }) => ({ ...config, apikey: 'not-an-apikey' }),
+      code: 'invalid_config',
+      providerCode: '-1',
+    },
+    {
+      name: 'unapproved signature',
+      arrange: ({ config }) => ({
+        ...config,
+        templates: withGeneric('【pending-sign】您的验证码是{{code}}。如非本人操作，请忽略本短信'),
+      }),
+      code: 'invalid_config',
+      providerCode: '15',
+    },
+    {
+      name: 'text matching no approved template',
+      arrange: ({ config }) => ({ ...config, templates: withGeneric('【duanxin】code: {{code}}') }),
+      code: 'invalid_config',
+      providerCode: '5',
+    },
+    {
+      name: 'no balance',
+      arrange: ({ account }) => {
+        account.balance = 0;
+      },
+      code: 'usage_limit_exceeded',
+      providerCode: '3',
+    },
+    {
+      name: 'international not enabled on the account',
+      arrange: ({ account }) => {
+        account.international = false;
+      },
+      to: '85291234567',
+      code: 'invalid_request_parameters',
+      providerCode: '20',
+    },
+  ],
+});
