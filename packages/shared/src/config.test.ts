@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { allowedCountriesGuard, commonConfigShape, createConfigCache, endpointGuard } from './config.js';
+import {
+  allowedCountriesGuard,
+  commonConfigShape,
+  createConfigCache,
+  endpointGuard,
+} from './config.js';
 
 describe('endpointGuard', () => {
-  it.each(['https://dysmsapi.aliyuncs.com', 'https://sms.example.com:8443', 'http://127.0.0.1:8080', 'http://localhost:9000'])(
-    'accepts %s',
-    (endpoint) => {
-      expect(endpointGuard.safeParse(endpoint).success).toBe(true);
-    }
-  );
+  it.each([
+    'https://dysmsapi.aliyuncs.com',
+    'https://sms.example.com:8443',
+    'http://127.0.0.1:8080',
+    'http://localhost:9000',
+  ])('accepts %s', (endpoint) => {
+    expect(endpointGuard.safeParse(endpoint).success).toBe(true);
+  });
 
   it.each([
     'ftp://example.com',

@@ -5,7 +5,9 @@ import { badInput, type ProviderName } from './errors/index.js';
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const isLoopback = (url: URL) =>
-  loopbackHosts.has(url.hostname) || url.hostname.startsWith('127.') || url.hostname.endsWith('.localhost');
+  loopbackHosts.has(url.hostname) ||
+  url.hostname.startsWith('127.') ||
+  url.hostname.endsWith('.localhost');
 
 /**
  * `endpoint` is an origin only (`scheme://host[:port]`): the connector adds the provider's fixed
@@ -24,7 +26,12 @@ export const endpointGuard = z.string().superRefine((value, context) => {
   } else if (url.protocol === 'http:' && !isLoopback(url)) {
     context.addIssue({ code: 'custom', message: 'must use https (http only on loopback)' });
   }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || value.endsWith('/')) {
+  if (
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash ||
+    value.endsWith('/')
+  ) {
     context.addIssue({ code: 'custom', message: 'must be an origin only, without a path' });
   }
   if (url.username || url.password) {

@@ -126,7 +126,11 @@ describe('callProvider', () => {
       response.end('<html>Bad Gateway</html>');
     });
     const reply = await call(origin).run();
-    expect(reply).toMatchObject({ statusCode: 502, json: undefined, text: '<html>Bad Gateway</html>' });
+    expect(reply).toMatchObject({
+      statusCode: 502,
+      json: undefined,
+      text: '<html>Bad Gateway</html>',
+    });
   });
 
   it('goes through an explicit proxy', async () => {
@@ -136,17 +140,19 @@ describe('callProvider', () => {
     });
     const tunnels: string[] = [];
     const { origin: proxy } = await serve(() => undefined);
-    servers.at(-1)?.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-      tunnels.push(String(request.url));
-      const [host, port] = String(request.url).split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
+    servers
+      .at(-1)
+      ?.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+        tunnels.push(String(request.url));
+        const [host, port] = String(request.url).split(':');
+        const upstream = net.connect(Number(port), host, () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          upstream.write(head);
+          upstream.pipe(client);
+          client.pipe(upstream);
+        });
+        client.on('error', () => upstream.destroy());
       });
-      client.on('error', () => upstream.destroy());
-    });
     const reply = await call(target, { proxy }).run();
     expect(reply.json).toEqual({ reached: 'target' });
     expect(tunnels).toEqual([new URL(target).host]);

@@ -18,7 +18,10 @@ describe('pickTemplate', () => {
   ];
 
   it('takes the exact usage type, else Generic for every other type', () => {
-    expect(pickTemplate(templates, 'SignIn', 'test')).toEqual({ template: templates[0], fellBack: false });
+    expect(pickTemplate(templates, 'SignIn', 'test')).toEqual({
+      template: templates[0],
+      fellBack: false,
+    });
     for (const type of templateTypes.filter((type) => type !== 'SignIn')) {
       expect(pickTemplate(templates, type, 'test').template.id).toBe('g');
     }
@@ -50,7 +53,9 @@ describe('readVerificationCode', () => {
 
 describe('placeholders', () => {
   it('renders only {{code}}, whatever else the payload holds', () => {
-    expect(renderContent('您的验证码是 {{code}}，{{ code }}', '123456')).toBe('您的验证码是 123456，123456');
+    expect(renderContent('您的验证码是 {{code}}，{{ code }}', '123456')).toBe(
+      '您的验证码是 123456，123456'
+    );
   });
 
   it('reports content templates that cannot carry the code', () => {

@@ -1,6 +1,7 @@
 import type { ProviderErrorTable } from './table.js';
 
-const signature = 'Check signName: it must be an approved signature (Aliyun console → 短信服务 → 签名管理).';
+const signature =
+  'Check signName: it must be an approved signature (Aliyun console → 短信服务 → 签名管理).';
 const template =
   'Check templateCode: it must be an approved template of this account (Aliyun console → 短信服务 → 模板管理); domestic and international templates are not interchangeable.';
 const credentials =
@@ -16,11 +17,26 @@ export const aliyunErrorTable: ProviderErrorTable = {
     retryable: true,
     hint: 'Per-number flow control (verification codes: 1/min, 5/hour, 10/day by default).',
   },
-  'isv.DAY_LIMIT_CONTROL': { code: 'UsageLimitExceeded', hint: 'The daily cap set in the Aliyun console was reached.' },
-  'isv.MONTH_LIMIT_CONTROL': { code: 'UsageLimitExceeded', hint: 'The monthly cap set in the Aliyun console was reached.' },
-  'isv.AMOUNT_NOT_ENOUGH': { code: 'UsageLimitExceeded', hint: 'Top up the Aliyun account balance.' },
-  'isv.OUT_OF_SERVICE': { code: 'UsageLimitExceeded', hint: 'The account is suspended for arrears: top it up.' },
-  'isv.MOBILE_NUMBER_ILLEGAL': { code: 'InvalidRequestParameters', hint: 'The phone number was refused.' },
+  'isv.DAY_LIMIT_CONTROL': {
+    code: 'UsageLimitExceeded',
+    hint: 'The daily cap set in the Aliyun console was reached.',
+  },
+  'isv.MONTH_LIMIT_CONTROL': {
+    code: 'UsageLimitExceeded',
+    hint: 'The monthly cap set in the Aliyun console was reached.',
+  },
+  'isv.AMOUNT_NOT_ENOUGH': {
+    code: 'UsageLimitExceeded',
+    hint: 'Top up the Aliyun account balance.',
+  },
+  'isv.OUT_OF_SERVICE': {
+    code: 'UsageLimitExceeded',
+    hint: 'The account is suspended for arrears: top it up.',
+  },
+  'isv.MOBILE_NUMBER_ILLEGAL': {
+    code: 'InvalidRequestParameters',
+    hint: 'The phone number was refused.',
+  },
   'isv.MOBILE_COUNT_OVER_LIMIT': { code: 'InvalidRequestParameters' },
   'isv.DOMESTIC_NUMBER_NOT_SUPPORTED': {
     code: 'InvalidConfig',
@@ -29,7 +45,7 @@ export const aliyunErrorTable: ProviderErrorTable = {
   'isv.SMS_TEMPLATE_ILLEGAL': { code: 'InvalidConfig', hint: template },
   'isv.TEMPLATE_MISSING_PARAMETERS': {
     code: 'InvalidConfig',
-    hint: 'The template has variables the config does not fill: set templateParamName or the template\'s params.',
+    hint: "The template has variables the config does not fill: set templateParamName or the template's params.",
   },
   'isv.SMS_SIGNATURE_ILLEGAL': { code: 'InvalidConfig', hint: signature },
   'isv.SMS_SIGNATURE_SCENE_ILLEGAL': {
@@ -45,8 +61,14 @@ export const aliyunErrorTable: ProviderErrorTable = {
     code: 'InvalidConfig',
     hint: 'Domestic SMS must be sent from a mainland-China IP address, or add this IP in the console.',
   },
-  'isv.PRODUCT_UN_SUBSCRIPT': { code: 'InvalidConfig', hint: 'Activate SMS (短信服务) for this account.' },
-  'isv.PRODUCT_UNSUBSCRIBE': { code: 'InvalidConfig', hint: 'Activate SMS (短信服务) for this account.' },
+  'isv.PRODUCT_UN_SUBSCRIPT': {
+    code: 'InvalidConfig',
+    hint: 'Activate SMS (短信服务) for this account.',
+  },
+  'isv.PRODUCT_UNSUBSCRIBE': {
+    code: 'InvalidConfig',
+    hint: 'Activate SMS (短信服务) for this account.',
+  },
   'isv.ACCOUNT_NOT_EXISTS': { code: 'InvalidConfig', hint: credentials },
   'isv.ACCOUNT_ABNORMAL': { code: 'InvalidConfig', hint: credentials },
   'isp.RAM_PERMISSION_DENY': {
@@ -58,10 +80,13 @@ export const aliyunErrorTable: ProviderErrorTable = {
   IncompleteSignature: { code: 'InvalidConfig', hint: credentials },
   'InvalidAccessKeyId.NotFound': { code: 'InvalidConfig', hint: credentials },
   'InvalidAccessKeyId.Inactive': { code: 'InvalidConfig', hint: credentials },
-  'InvalidSecurityToken.*': { code: 'InvalidConfig', hint: 'Check securityToken: temporary credentials expire.' },
+  'InvalidSecurityToken.*': {
+    code: 'InvalidConfig',
+    hint: 'Check securityToken: temporary credentials expire.',
+  },
   'InvalidTimeStamp.Expired': {
     code: 'General',
-    hint: 'This server\'s clock is off by more than 15 minutes: sync it (NTP).',
+    hint: "This server's clock is off by more than 15 minutes: sync it (NTP).",
   },
   SignatureNonceUsed: { code: 'General', retryable: true },
   'Throttling.*': { code: 'RateLimitExceeded', retryable: true },

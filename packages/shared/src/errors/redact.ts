@@ -25,7 +25,10 @@ export const maskCode = (code: string): string => '*'.repeat(Math.min(code.lengt
  * sign — which holds the code — or parameters): known sensitive strings are replaced, and any
  * remaining run of 7+ digits is masked as a phone number.
  */
-export const redactText = (text: string, sensitive: readonly (string | undefined)[] = []): string => {
+export const redactText = (
+  text: string,
+  sensitive: readonly (string | undefined)[] = []
+): string => {
   let result = text;
   for (const value of sensitive) {
     if (value && value.length >= 3) {

@@ -16,7 +16,10 @@ export const yunpianErrorTable: ProviderErrorTable = {
   '8': { code: 'RateLimitExceeded', retryable: true },
   '9': { code: 'RateLimitExceeded', retryable: true },
   '10': { code: 'InvalidRequestParameters', hint: 'The number is on a do-not-disturb list.' },
-  '15': { code: 'InvalidConfig', hint: 'The signature 【…】 is not an approved signature of this account.' },
+  '15': {
+    code: 'InvalidConfig',
+    hint: 'The signature 【…】 is not an approved signature of this account.',
+  },
   '16': { code: 'InvalidConfig', hint: 'The signature 【…】 is malformed.' },
   '17': { code: 'RateLimitExceeded', retryable: true },
   '20': {
@@ -33,7 +36,10 @@ export const yunpianErrorTable: ProviderErrorTable = {
   '53': { code: 'RateLimitExceeded', retryable: true },
   '-1': { code: 'InvalidConfig', hint: 'Check apikey (云片 → 账户设置 → 子帐户管理).' },
   '-2': { code: 'InvalidConfig', hint: 'The apikey lacks permission for this API.' },
-  '-3': { code: 'InvalidConfig', hint: 'Add this server\'s IP to the whitelist (系统设置 → IP白名单设置).' },
+  '-3': {
+    code: 'InvalidConfig',
+    hint: "Add this server's IP to the whitelist (系统设置 → IP白名单设置).",
+  },
   '-4': { code: 'UsageLimitExceeded' },
   '-5': { code: 'RateLimitExceeded', retryable: true },
   '-50': { code: 'General', retryable: true },
