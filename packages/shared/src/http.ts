@@ -93,6 +93,10 @@ const wasNeverSent = (error: RequestError): boolean => {
   if (error.timings?.upload !== undefined) {
     return false;
   }
+  // No socket was ever handed to the request (e.g. a proxy refused the tunnel): nothing written.
+  if (error.timings?.socket === undefined) {
+    return true;
+  }
   if (error instanceof TimeoutError) {
     return neverConnectedTimeouts.has(error.event);
   }

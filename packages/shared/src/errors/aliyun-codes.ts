@@ -80,6 +80,10 @@ export const aliyunErrorTable: ProviderErrorTable = {
   IncompleteSignature: { code: 'InvalidConfig', hint: credentials },
   'InvalidAccessKeyId.NotFound': { code: 'InvalidConfig', hint: credentials },
   'InvalidAccessKeyId.Inactive': { code: 'InvalidConfig', hint: credentials },
+  MissingSecurityToken: {
+    code: 'InvalidConfig',
+    hint: 'This is a temporary (STS) key: set securityToken too.',
+  },
   'InvalidSecurityToken.*': {
     code: 'InvalidConfig',
     hint: 'Check securityToken: temporary credentials expire.',
