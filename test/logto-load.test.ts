@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
 import { emulatorConnectorConfigs } from '@duanxin/emulator';
 
-import { loadAsLogto, packConnector, provideLogtoModules, type HostKit } from './logto-loader.js';
+import { installAsLogto, loadAsLogto, packConnector, type HostKit } from './logto-loader.js';
 
 const connectors = ['aliyun', 'tencent', 'yunpian'] as const;
 const kits: HostKit[] = ['logto-connector-kit-4.7', 'logto-connector-kit-5.1'];
@@ -24,8 +24,7 @@ afterAll(async () => {
 
 describe.each(kits)('packed connectors loaded as Logto does, with %s', (kit) => {
   it.each(connectors)('%s loads, validates its metadata and sends a code', async (name) => {
-    const dir = packed.get(name)!;
-    provideLogtoModules(dir, kit);
+    const dir = installAsLogto(packed.get(name)!, `connector-${name}-sms`, kit);
     const { connector, kitModule, metadata } = await loadAsLogto(dir, kit);
     expect(metadata.platform).toBeNull();
 
@@ -48,5 +47,26 @@ describe.each(kits)('packed connectors loaded as Logto does, with %s', (kit) => 
       )
       .catch((error: unknown) => error);
     expect(error).toBeInstanceOf(kitModule.ConnectorError);
+
+    // No balance is usage_limit_exceeded where the host kit has it (5.1.1+), general before.
+    const account = emulator.account(name);
+    account.balance = 0;
+    try {
+      const noBalance = await connector
+        .sendMessage(
+          {
+            to: '8613800138000',
+            type: kitModule.TemplateType.Generic,
+            payload: { code: '135790' },
+          },
+          config
+        )
+        .catch((error: unknown) => error as { code: string });
+      expect(noBalance).toMatchObject({
+        code: kit === 'logto-connector-kit-4.7' ? 'general' : 'usage_limit_exceeded',
+      });
+    } finally {
+      account.balance = 1_000_000;
+    }
   });
 });

@@ -17,51 +17,44 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export type HostKit = 'logto-connector-kit-4.7' | 'logto-connector-kit-5.1';
 
-/** Builds and packs a connector, then unpacks it outside the repository (Logto's connectors dir). */
+/** Builds and packs a connector; returns the tarball's path. */
 export const packConnector = (name: string): string => {
   const packageDir = path.join(root, 'packages', name);
   execFileSync(path.join(root, 'node_modules', '.bin', 'tsup'), ['--silent'], {
     cwd: packageDir,
     stdio: 'ignore',
   });
-  const work = mkdtempSync(path.join(tmpdir(), 'duanxin-logto-'));
+  const work = mkdtempSync(path.join(tmpdir(), 'duanxin-pack-'));
   const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
     cwd: packageDir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const [{ filename }] = JSON.parse(output) as [{ filename: string }];
-  const target = path.join(work, 'connectors', name);
-  mkdirSync(target, { recursive: true });
-  // `logto connector add` extracts the tarball with strip 1 and runs no npm install.
-  execFileSync('tar', [
-    'xzf',
-    path.join(work, path.basename(filename)),
-    '-C',
-    target,
-    '--strip-components',
-    '1',
-  ]);
-  return target;
+  return path.join(work, path.basename(filename));
 };
 
 /**
- * Gives the unpacked connector only what a Logto install provides: connector-kit (the chosen
- * version), got, zod and @silverhand/essentials — links in a node_modules above it.
+ * Installs a tarball as `logto connector add` does — extracted with strip 1 into a connectors
+ * directory outside this repository, no npm install — next to a node_modules holding only what a
+ * Logto install provides: connector-kit (the chosen version), got, zod, @silverhand/essentials.
  */
-export const provideLogtoModules = (connectorDir: string, kit: HostKit) => {
-  const modules = path.join(connectorDir, '..', '..', 'node_modules');
-  const link = (name: string, from: string) => {
-    const to = path.join(modules, name);
-    if (!existsSync(to)) {
-      mkdirSync(path.dirname(to), { recursive: true });
-      symlinkSync(path.join(root, 'node_modules', from), to, 'dir');
-    }
+export const installAsLogto = (tarball: string, name: string, kit: HostKit): string => {
+  const logto = mkdtempSync(path.join(tmpdir(), 'duanxin-logto-'));
+  const target = path.join(logto, 'connectors', name);
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components', '1']);
+  const modules = path.join(logto, 'node_modules');
+  const link = (module: string, from: string) => {
+    const to = path.join(modules, module);
+    mkdirSync(path.dirname(to), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules', from), to, 'dir');
   };
   link('@logto/connector-kit', kit);
-  for (const name of ['got', 'zod', '@silverhand/essentials']) {
-    link(name, name);
+  for (const module of ['got', 'zod', '@silverhand/essentials']) {
+    link(module, module);
   }
+  return target;
 };
 
 const kitVersion = (kit: HostKit) =>

@@ -335,6 +335,19 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         expect(error.data).toMatchObject({ outcome: 'unknown' });
       });
 
+      it('an untrusted certificate fails the handshake: nothing sent, outcome not_sent', async () => {
+        const tls = await startEmulator({ port: 0, https: true });
+        try {
+          const error = await failure(
+            send(connector, { ...config, endpoint: tls.url }, '8613800138000')
+          );
+          expect(error.data).toMatchObject({ outcome: 'not_sent' });
+          expect(tls.requests.list()).toEqual([]);
+        } finally {
+          await tls.close();
+        }
+      });
+
       it('a refused connection is retried and reported not_sent', async () => {
         const closed = await startEmulator({ port: 0 });
         const endpoint = closed.url;

@@ -20,7 +20,9 @@ describe('FlowControl', () => {
   it('counts per-number windows whatever the content: every code differs', () => {
     const flow = new FlowControl();
     for (let code = 0; code < 5; code++) {
-      expect(flow.check('p', windows, '+8613800138000', `code ${code}`, code * 1000)).toBeUndefined();
+      expect(
+        flow.check('p', windows, '+8613800138000', `code ${code}`, code * 1000)
+      ).toBeUndefined();
     }
     expect(flow.check('p', windows, '+8613800138000', 'code 5', 6000)?.code).toBe('hourly');
     expect(flow.check('p', windows, '+8613900139000', 'code 5', 6000)).toBeUndefined();

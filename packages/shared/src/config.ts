@@ -52,7 +52,7 @@ export const allowedCountriesGuard = z
 /** Optional fields every duanxin connector accepts on top of the official connector's config. */
 export const commonConfigShape = {
   endpoint: endpointGuard.optional(),
-  /** Whole-request timeout in ms (default 10 s, well under Logto's own request time). */
+  /** Timeout of one attempt in ms (default 10 s, well under Logto's own request time). */
   timeout: z.number().int().min(100).max(60_000).optional(),
   /** Retries when the request provably never left the machine (default 1). */
   maxRetries: z.number().int().min(0).max(5).optional(),

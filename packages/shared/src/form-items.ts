@@ -25,7 +25,8 @@ export const commonFormItems = (defaultEndpoint: string): ConnectorConfigFormIte
     type: ConnectorConfigFormItemType.Number,
     required: false,
     placeholder: '10000',
-    description: 'Whole-request timeout in milliseconds. Default 10000.',
+    description:
+      'Timeout of one attempt, from sending to the last byte of the answer, in milliseconds. Default 10000.',
   },
   {
     key: 'maxRetries',

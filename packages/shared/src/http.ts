@@ -18,7 +18,7 @@ export type ProviderCall = {
   provider: ProviderName;
   /** Builds one attempt's request; called again for a retry so it is signed afresh (new nonce). */
   build: () => ProviderRequest;
-  /** Whole-request timeout in ms. */
+  /** Timeout of one attempt in ms, from start to the last byte of the answer. */
   timeout: number;
   /** Retries of attempts that provably never left this machine (outcome `not_sent`). */
   maxRetries: number;
@@ -88,6 +88,8 @@ const neverConnectedCodes = new Set([
   'EADDRNOTAVAIL',
 ]);
 const neverConnectedTimeouts = new Set(['lookup', 'connect', 'secureConnect']);
+// Certificate and handshake failures: HTTP bytes are only written once TLS is up.
+const tlsHandshakeCodes = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
 
 const wasNeverSent = (error: RequestError): boolean => {
   if (error.timings?.upload !== undefined) {
@@ -99,6 +101,9 @@ const wasNeverSent = (error: RequestError): boolean => {
   }
   if (error instanceof TimeoutError) {
     return neverConnectedTimeouts.has(error.event);
+  }
+  if (error.timings?.secureConnect === undefined && tlsHandshakeCodes.test(error.code)) {
+    return true;
   }
   return neverConnectedCodes.has(error.code);
 };

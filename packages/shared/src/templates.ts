@@ -53,9 +53,6 @@ export const genericTemplateIssue = {
   message: 'A template with usageType "Generic" is required (Logto\'s test send uses it).',
 };
 
-/** Usage types are Logto's names; a typo would silently never match. */
-export const usageTypeGuard = z.enum(templateTypes);
-
 /**
  * A verification code as Logto generates it. Anything else (letters, 100 characters) is refused:
  * providers reject it for verification templates, and it may be an attempt to smuggle text.

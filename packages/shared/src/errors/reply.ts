@@ -1,5 +1,5 @@
 import { duanxinError, type ProviderName } from './connector-error.js';
-import { redactText } from './redact.js';
+import { redactText, stripEchoedRequest } from './redact.js';
 import { lookupProviderError, type ProviderErrorTable } from './table.js';
 
 export type ProviderRejection = {
@@ -22,7 +22,8 @@ export const providerRejection = ({
   sensitive,
 }: ProviderRejection) => {
   const entry = lookupProviderError(table, providerCode);
-  const said = message ? `: ${redactText(message, sensitive)}` : '';
+  // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
+  const said = message ? `: ${redactText(stripEchoedRequest(message), sensitive)}` : '';
   const hint = entry.hint ? ` — ${entry.hint}` : '';
   return duanxinError(entry.code, {
     provider,
