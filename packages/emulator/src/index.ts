@@ -10,3 +10,4 @@ export {
 } from './providers/index.js';
 export type * from './types.js';
 export { emulatorConnectorConfigs } from './connector-configs.js';
+export { providerHosts, redirectTls } from './redirect-tls.js';
