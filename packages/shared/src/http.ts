@@ -66,6 +66,23 @@ const agentsFor = (url: URL, explicitProxy: string | undefined): Agents => {
   return agents;
 };
 
+/** Sockets of the module's agents: in use (by requests) and idle (kept alive), for load checks. */
+export const agentSocketCounts = (): { active: number; idle: number } => {
+  let active = 0;
+  let idle = 0;
+  const count = (sockets: NodeJS.ReadOnlyDict<unknown[]>) =>
+    Object.values(sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  for (const agents of agentsByOrigin.values()) {
+    for (const agent of [agents.http, agents.https]) {
+      if (agent) {
+        active += count(agent.sockets);
+        idle += count(agent.freeSockets);
+      }
+    }
+  }
+  return { active, idle };
+};
+
 /** Closes idle keep-alive sockets (tests, CLI exit). */
 export const destroyAgents = (): void => {
   for (const agents of agentsByOrigin.values()) {
@@ -88,22 +105,22 @@ const neverConnectedCodes = new Set([
   'EADDRNOTAVAIL',
 ]);
 const neverConnectedTimeouts = new Set(['lookup', 'connect', 'secureConnect']);
-// Certificate and handshake failures: HTTP bytes are only written once TLS is up.
-const tlsHandshakeCodes = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
 
-const wasNeverSent = (error: RequestError): boolean => {
-  if (error.timings?.upload !== undefined) {
+const wasNeverSent = (error: RequestError, url: URL): boolean => {
+  const timings = error.timings;
+  if (timings?.upload !== undefined) {
     return false;
   }
   // No socket was ever handed to the request (e.g. a proxy refused the tunnel): nothing written.
-  if (error.timings?.socket === undefined) {
+  if (timings?.socket === undefined) {
+    return true;
+  }
+  // HTTP bytes follow the TLS handshake; a reused TLS socket carries its handshake time.
+  if (url.protocol === 'https:' && timings.secureConnect === undefined) {
     return true;
   }
   if (error instanceof TimeoutError) {
     return neverConnectedTimeouts.has(error.event);
-  }
-  if (error.timings?.secureConnect === undefined && tlsHandshakeCodes.test(error.code)) {
-    return true;
   }
   return neverConnectedCodes.has(error.code);
 };
@@ -160,7 +177,7 @@ export const callProvider = async (call: ProviderCall): Promise<ProviderReply> =
     try {
       return await attempt(call, request);
     } catch (error: unknown) {
-      const notSent = error instanceof RequestError && wasNeverSent(error);
+      const notSent = error instanceof RequestError && wasNeverSent(error, request.url);
       if (notSent && attemptNumber < call.maxRetries) {
         await new Promise((resolve) => setTimeout(resolve, 100 * (attemptNumber + 1)));
         continue;

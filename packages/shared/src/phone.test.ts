@@ -54,6 +54,8 @@ describe('parsePhoneNumberForSms', () => {
     ['plus only', '+'],
     ['30 digits', '1'.repeat(30)],
     ['invalid number', '99999999'],
+    ['a UK premium-rate number', '449098765432'],
+    ['a US premium-rate number', '19002345678'],
     ['a number type', 8613800138000],
     ['undefined', undefined],
   ])('refuses %s with invalid_request_parameters naming the field', (_name, to) => {

@@ -29,6 +29,12 @@ export type ParsePhoneOptions = {
 // E.164 allows 15 digits; `00` adds two. Anything longer is not a phone number.
 const acceptedShape = /^(\+|00)?[0-9]{4,17}$/;
 
+/**
+ * Number types that cannot receive a verification SMS or are SMS-pumping targets (premium rate
+ * numbers earn their owner money per message): refused before anything is sent.
+ */
+const refusedTypes = new Set(['PREMIUM_RATE', 'SHARED_COST', 'TOLL_FREE', 'VOICEMAIL', 'UAN']);
+
 const toPhone = (
   parsed: NonNullable<ReturnType<typeof parsePhoneNumberFromString>>,
   legacyMainland: boolean
@@ -66,6 +72,10 @@ export const parsePhoneNumberForSms = (to: unknown, options: ParsePhoneOptions):
   const international = to.startsWith('+') ? to : `+${to.startsWith('00') ? to.slice(2) : to}`;
   const parsed = parsePhoneNumberFromString(international);
   if (parsed?.isValid()) {
+    const type = parsed.getType();
+    if (type && refusedTypes.has(type)) {
+      throw refuse(`a ${type.toLowerCase().replace('_', '-')} number cannot receive codes`);
+    }
     return toPhone(parsed, false);
   }
 

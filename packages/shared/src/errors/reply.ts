@@ -10,9 +10,14 @@ export type ProviderRejection = {
   requestId: string | undefined;
   /** Strings to mask out of the provider's message (secrets, the number, the code). */
   sensitive: readonly (string | undefined)[];
+  /** HTTP status of the answer: on a 5xx the provider was in trouble and may have accepted it. */
+  statusCode?: number;
 };
 
-/** The provider answered and refused the message: nothing was sent. */
+/**
+ * The provider answered and refused the message: nothing was sent — unless it answered with a
+ * server error, after which the outcome is unknown.
+ */
 export const providerRejection = ({
   provider,
   table,
@@ -20,6 +25,7 @@ export const providerRejection = ({
   message,
   requestId,
   sensitive,
+  statusCode,
 }: ProviderRejection) => {
   const entry = lookupProviderError(table, providerCode);
   // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
@@ -28,7 +34,7 @@ export const providerRejection = ({
   return duanxinError(entry.code, {
     provider,
     description: `${providerCode}${said}${hint}`,
-    outcome: 'rejected',
+    outcome: statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected',
     providerCode,
     ...(requestId && { requestId }),
     retryable: entry.retryable ?? false,
