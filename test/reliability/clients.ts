@@ -73,9 +73,9 @@ const ours: Record<ProviderName, CreateConnector<SmsConnector>> = {
 };
 
 const official: Record<ProviderName, CreateConnector<SmsConnector>> = {
-  aliyun: officialAliyun as CreateConnector<SmsConnector>,
-  tencent: officialTencent as CreateConnector<SmsConnector>,
-  yunpian: officialYunpian as CreateConnector<SmsConnector>,
+  aliyun: officialAliyun,
+  tencent: officialTencent,
+  yunpian: officialYunpian,
 };
 
 export const providers: ProviderName[] = ['aliyun', 'tencent', 'yunpian'];

@@ -1,7 +1,10 @@
-import createAliyunSmsConnector from '@duanxin/connector-aliyun-sms';
+import { fileURLToPath } from 'node:url';
+
 import { emulatorConnectorConfigs } from '@duanxin/emulator';
 
-import { testConnector } from './suite.js';
+import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
+
+import createAliyunSmsConnector from '../src/index.js';
 
 const withGeneric = (templateCode: string, params?: Record<string, string>) => [
   { usageType: 'Generic', templateCode, ...(params && { params }) },
@@ -60,4 +63,10 @@ testConnector({
       providerCode: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
     },
   ],
+});
+
+testLogtoLoading({
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  provider: 'aliyun',
+  config: (endpoint) => emulatorConnectorConfigs(endpoint).aliyun,
 });

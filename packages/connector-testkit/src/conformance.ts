@@ -9,7 +9,12 @@ import { inspect } from 'node:util';
 import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator, type ProviderAccount } from '@duanxin/emulator';
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type ProviderAccount,
+} from '@duanxin/emulator';
 import { destroyAgents, templateTypes } from '@duanxin/shared';
 
 type Config = Record<string, unknown>;
@@ -30,7 +35,8 @@ export type ErrorFamily = {
 };
 
 export type ConnectorUnderTest = {
-  name: 'aliyun' | 'tencent' | 'yunpian';
+  /** The emulator provider the connector talks to (its inbox and faults are keyed by it). */
+  name: string;
   create: CreateConnector<SmsConnector>;
   /** A working config against the emulator. */
   config: (endpoint: string) => Config;
@@ -44,6 +50,8 @@ export type ConnectorUnderTest = {
    * (Aliyun takes digits without `+`): the send must then fail, never reach a mainland number.
    */
   usNumbers: 'delivered' | 'refused';
+  /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
+  emulator?: EmulatorOptions;
 };
 
 const notConfigured = async () => {
@@ -94,7 +102,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
     let config: Config;
 
     beforeAll(async () => {
-      emulator = await startEmulator({ port: 0, flowControl: false });
+      emulator = await startEmulator({ port: 0, flowControl: false, ...connector.emulator });
       config = connector.config(emulator.url);
     });
     afterAll(async () => {
@@ -290,7 +298,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       );
 
       it('flow control answered by the emulator is rate_limit_exceeded', async () => {
-        const limited = await startEmulator({ port: 0, flowControl: true });
+        const limited = await startEmulator({ port: 0, ...connector.emulator, flowControl: true });
         try {
           const limitedConfig = { ...config, endpoint: limited.url };
           let error: (Error & { code: string; data: Record<string, unknown> }) | undefined;
@@ -336,7 +344,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       });
 
       it('an untrusted certificate fails the handshake: nothing sent, outcome not_sent', async () => {
-        const tls = await startEmulator({ port: 0, https: true });
+        const tls = await startEmulator({ port: 0, ...connector.emulator, https: true });
         try {
           const error = await failure(
             send(connector, { ...config, endpoint: tls.url }, '8613800138000')
@@ -349,7 +357,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       });
 
       it('a refused connection is retried and reported not_sent', async () => {
-        const closed = await startEmulator({ port: 0 });
+        const closed = await startEmulator({ port: 0, ...connector.emulator });
         const endpoint = closed.url;
         await closed.close();
         const error = await failure(

@@ -1,7 +1,10 @@
-import createTencentSmsConnector from '@duanxin/connector-tencent-sms';
+import { fileURLToPath } from 'node:url';
+
 import { emulatorConnectorConfigs } from '@duanxin/emulator';
 
-import { testConnector } from './suite.js';
+import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
+
+import createTencentSmsConnector from '../src/index.js';
 
 testConnector({
   name: 'tencent',
@@ -71,4 +74,10 @@ testConnector({
       providerCode: 'UnsupportedOperation.UnsuportedRegion',
     },
   ],
+});
+
+testLogtoLoading({
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  provider: 'tencent',
+  config: (endpoint) => emulatorConnectorConfigs(endpoint).tencent,
 });

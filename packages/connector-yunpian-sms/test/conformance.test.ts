@@ -1,7 +1,10 @@
-import createYunpianSmsConnector from '@duanxin/connector-yunpian-sms';
+import { fileURLToPath } from 'node:url';
+
 import { emulatorConnectorConfigs } from '@duanxin/emulator';
 
-import { testConnector } from './suite.js';
+import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
+
+import createYunpianSmsConnector from '../src/index.js';
 
 const withGeneric = (content: string) => [{ usageType: 'Generic', content }];
 
@@ -52,4 +55,10 @@ testConnector({
       providerCode: '20',
     },
   ],
+});
+
+testLogtoLoading({
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  provider: 'yunpian',
+  config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
 });
