@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+
+import type { SmsConnector } from '@logto/connector-kit';
+
+import { configError } from './errors.js';
+import { defaultSceneTemplateTypes, type TemplateTypeName } from './scenes.js';
+import { createMemoryStore } from './store/memory.js';
+import type { VerificationStore } from './store/types.js';
+
+/**
+ * Any Logto SMS connector (`await createAliyunSmsConnector({ getConfig })`), or any object that
+ * sends as one does.
+ */
+export type SmsConnectorLike = Pick<SmsConnector, 'sendMessage'>;
+
+/** A limit on accepted messages in a rolling window. */
+export type SendCap = {
+  max: number;
+  /** Seconds. */
+  window: number;
+};
+
+export interface SmsVerifierOptions {
+  /** The connector codes are sent through; called exactly as Logto calls it. */
+  connector: SmsConnectorLike;
+  /**
+   * Passed as `sendMessage`'s second argument, as Logto's test send does. Without it the
+   * connector reads its own config (`getConfig`).
+   */
+  config?: unknown;
+  /**
+   * Where codes, counters and bindings live. Use `createRedisStore()` when several processes
+   * serve the same users.
+   * @default createMemoryStore()
+   */
+  store?: VerificationStore;
+  /**
+   * Server secret (at least 32 bytes, e.g. `openssl rand -base64 32`) keying the HMAC of codes
+   * and of numbers in store keys. Required with a shared store. With the memory store a random
+   * one is generated (with a warning): its data dies with the process anyway.
+   * @default randomBytes(32), memory store only
+   */
+  secret?: string | Uint8Array;
+  /** Digits per code, 4 to 10. @default 6 */
+  codeLength?: number;
+  /** Seconds a code stays valid. @default 300 */
+  expiresIn?: number;
+  /** Seconds before the same number may get another code for the same scene. @default 60 */
+  resendCooldown?: number;
+  /** Tries per code, right or wrong; then only a new code helps. @default 5 */
+  allowedAttempts?: number;
+  /**
+   * Accepted messages per number, all scenes together. `false`: no cap.
+   * @default { max: 10, window: 3600 }
+   */
+  perNumberCap?: SendCap | false;
+  /**
+   * Messages per IP address (IPv6: per /64), when `send()` is given an `ip`. `false`: no cap.
+   * @default { max: 30, window: 3600 }
+   */
+  perIpCap?: SendCap | false;
+  /**
+   * Seconds a send may take before its reservation lapses (only matters if the process dies
+   * mid-send; a finished send releases or confirms it at once).
+   * @default 60
+   */
+  sendTimeout?: number;
+  /**
+   * Scenes and the Logto template type each sends with; merged over the defaults.
+   * @default defaultSceneTemplateTypes
+   */
+  scenes?: Record<string, TemplateTypeName>;
+  /** The clock, in ms since the epoch. @default Date.now */
+  now?: () => number;
+}
+
+const defaults = {
+  codeLength: 6,
+  expiresIn: 300,
+  resendCooldown: 60,
+  allowedAttempts: 5,
+  perNumberCap: { max: 10, window: 3600 } as SendCap | false,
+  perIpCap: { max: 30, window: 3600 } as SendCap | false,
+  sendTimeout: 60,
+  now: Date.now,
+};
+
+const minimumSecretBytes = 32;
+
+const resolveSecret = (secret: SmsVerifierOptions['secret'], store: VerificationStore): Buffer => {
+  if (secret !== undefined) {
+    const bytes = Buffer.from(secret);
+    if (bytes.length < minimumSecretBytes) {
+      throw configError(
+        `\`secret\` must be at least ${minimumSecretBytes} bytes (e.g. openssl rand -base64 32).`
+      );
+    }
+    return bytes;
+  }
+  if (!store.ephemeral) {
+    throw configError(
+      `Missing required option \`secret\`: every instance sharing the ${store.name} store needs the same one (e.g. openssl rand -base64 32).`
+    );
+  }
+  console.warn(
+    '[duanxin] [verification] WARNING: no `secret` given; using a random one for this process. ' +
+      'Fine with the memory store, whose codes die with the process; required for a shared store.'
+  );
+  return randomBytes(minimumSecretBytes);
+};
+
+const positiveInteger = (name: string, value: number, min = 1, max = Number.MAX_SAFE_INTEGER) => {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw configError(`\`${name}\` must be an integer from ${min} to ${max}, got ${value}.`);
+  }
+};
+
+const checkCap = (name: string, cap: SendCap | false) => {
+  if (cap) {
+    positiveInteger(`${name}.max`, cap.max);
+    positiveInteger(`${name}.window`, cap.window);
+  }
+};
+
+const definedOnly = <T extends object>(options: T): Partial<T> =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+
+export const resolveOptions = (options: SmsVerifierOptions) => {
+  if (typeof options.connector?.sendMessage !== 'function') {
+    throw configError('Missing required option `connector` (an SMS connector with sendMessage).');
+  }
+  const store = options.store ?? createMemoryStore();
+  const resolved = {
+    ...defaults,
+    ...definedOnly(options),
+    connector: options.connector,
+    store,
+    scenes: { ...defaultSceneTemplateTypes, ...options.scenes },
+    secret: resolveSecret(options.secret, store),
+  };
+  positiveInteger('codeLength', resolved.codeLength, 4, 10);
+  positiveInteger('expiresIn', resolved.expiresIn);
+  positiveInteger('resendCooldown', resolved.resendCooldown, 0);
+  positiveInteger('allowedAttempts', resolved.allowedAttempts);
+  positiveInteger('sendTimeout', resolved.sendTimeout);
+  checkCap('perNumberCap', resolved.perNumberCap);
+  checkCap('perIpCap', resolved.perIpCap);
+  return resolved;
+};
+
+export type ResolvedOptions = ReturnType<typeof resolveOptions>;

@@ -1,0 +1,8 @@
+import { describe } from 'vitest';
+
+import { createMemoryStore } from '../src/index.js';
+import { testVerifierStore } from './suite/index.js';
+
+describe('memory store', () => {
+  testVerifierStore(() => createMemoryStore());
+});
