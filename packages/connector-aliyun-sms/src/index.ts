@@ -1,6 +1,7 @@
 import {
   ConnectorType,
   type CreateConnector,
+  type SendMessageData,
   type SendMessageFunction,
   type SmsConnector,
 } from '@logto/connector-kit';
@@ -9,7 +10,6 @@ import {
   aliyunTemplateParam,
   assertAllowedCountry,
   callProvider,
-  createConfigCache,
   defaultTimeoutMs,
   formatForAliyun,
   parsePhoneNumberForSms,
@@ -18,14 +18,17 @@ import {
   providerRejection,
   readVerificationCode,
   unreadableReply,
+  type PreparedSend,
 } from '@duanxin/shared';
 
-import { defaultEndpoint, defaultMetadata, regionHosts } from './constant.js';
-import { buildAcs3Request, buildRpcRequest } from './request.js';
-import { aliyunSmsConfigGuard, type AliyunSmsConfig } from './types.js';
+import { readConfig } from './config.js';
+import { defaultMetadata } from './constant.js';
+import { aliyunSmsConfigGuard } from './types.js';
 
 export { aliyunSmsConfigGuard, type AliyunSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
+export { checkConfig, templateChoices } from './operator.js';
+export { queryStatus } from './status.js';
 
 const provider = 'aliyun';
 
@@ -41,53 +44,54 @@ export type AliyunSendResult = {
   phoneNumber: string;
 };
 
-/** Everything a send needs that depends only on the config: computed once per distinct config. */
-const prepareConfig = (config: AliyunSmsConfig) => ({
-  ...config,
-  origin:
-    config.endpoint ??
-    (config.regionId ? `https://${regionHosts[config.regionId] ?? ''}` : defaultEndpoint),
-  buildRequest: config.signatureVersion === 'v3' ? buildAcs3Request : buildRpcRequest,
-  templateParamName: config.templateParamName ?? 'code',
-});
+/**
+ * Validate config → pick template → format number → sign: the request `sendMessage` sends, and
+ * what `duanxin send --dry-run` shows.
+ */
+export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
+  const config = readConfig(inputConfig);
+  const phone = parsePhoneNumberForSms(data.to, {
+    provider,
+    strict: config.strictPhoneRegionNumberCheck,
+  });
+  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const code = readVerificationCode(data.payload, provider);
+  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
+  const phoneNumber = formatForAliyun(phone);
 
-const readConfig = createConfigCache(provider, aliyunSmsConfigGuard, prepareConfig);
-
-type SendSmsAnswer = { Code?: unknown; Message?: unknown; BizId?: unknown; RequestId?: unknown };
-
-const createAliyunSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
-  const sendMessage: SendMessageFunction = async (data, inputConfig) => {
-    // Validate config → pick template → format number → sign and send → map the answer.
-    const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
-    const phone = parsePhoneNumberForSms(data.to, {
-      provider,
-      strict: config.strictPhoneRegionNumberCheck,
-    });
-    assertAllowedCountry(phone, config.allowedCountries, provider);
-    const code = readVerificationCode(data.payload, provider);
-    const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
-    const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
-    const phoneNumber = formatForAliyun(phone);
-
-    const params = {
-      PhoneNumbers: phoneNumber,
-      SignName: config.signName,
-      TemplateCode: templateCode,
-      TemplateParam: aliyunTemplateParam(
-        code,
-        config.templateParamName,
-        template.params && pickRegional(template.params, phone.isMainlandChina)
-      ),
-    };
-    const sensitive = [config.accessKeySecret, config.securityToken, code, phoneNumber];
-    const reply = await callProvider({
+  const params = {
+    PhoneNumbers: phoneNumber,
+    SignName: config.signName,
+    TemplateCode: templateCode,
+    TemplateParam: aliyunTemplateParam(
+      code,
+      config.templateParamName,
+      template.params && pickRegional(template.params, phone.isMainlandChina)
+    ),
+  };
+  return {
+    call: {
       provider,
       build: () => config.buildRequest(config.origin, 'SendSms', params, config),
       timeout: config.timeout ?? defaultTimeoutMs,
       maxRetries: config.maxRetries ?? 1,
       proxy: config.proxy,
-      sensitive,
-    });
+      sensitive: [config.accessKeySecret, config.securityToken, code, phoneNumber],
+    },
+    template: templateCode,
+    fellBackToGeneric: fellBack,
+    phoneNumber,
+  };
+};
+
+type SendSmsAnswer = { Code?: unknown; Message?: unknown; BizId?: unknown; RequestId?: unknown };
+
+const createAliyunSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
+  const sendMessage: SendMessageFunction = async (data, inputConfig) => {
+    // Build (validate, pick template, format number, sign) → send → map the answer.
+    const send = buildSendRequest(data, inputConfig ?? (await getConfig(defaultMetadata.id)));
+    const reply = await callProvider(send.call);
 
     const answer = reply.json as SendSmsAnswer | undefined;
     if (typeof answer !== 'object' || answer === null || typeof answer.Code !== 'string') {
@@ -97,11 +101,12 @@ const createAliyunSmsConnector: CreateConnector<SmsConnector> = async ({ getConf
     if (answer.Code !== 'OK') {
       throw providerRejection({
         provider,
+        statusCode: reply.statusCode,
         table: aliyunErrorTable,
         providerCode: answer.Code,
         message: typeof answer.Message === 'string' ? answer.Message : undefined,
         requestId,
-        sensitive,
+        sensitive: send.call.sensitive ?? [],
       });
     }
     if (reply.statusCode !== 200 || typeof answer.BizId !== 'string') {
@@ -111,9 +116,9 @@ const createAliyunSmsConnector: CreateConnector<SmsConnector> = async ({ getConf
       provider,
       messageId: answer.BizId,
       requestId,
-      templateCode,
-      fellBackToGeneric: fellBack,
-      phoneNumber,
+      templateCode: send.template,
+      fellBackToGeneric: send.fellBackToGeneric,
+      phoneNumber: send.phoneNumber,
     };
     return result;
   };

@@ -34,8 +34,9 @@ export const buildRpcRequest = (
   params: Record<string, string>,
   credentials: AliyunCredentials
 ): ProviderRequest => {
-  const all: Record<string, string> = {
-    ...params,
+  // Not `{ ...params, AccessKeyId, … }`: V8 adds each property after a leading spread on a slow
+  // path, ~2 µs apiece, a fifth of the connector's own work per send (docs/benchmarks.md).
+  const all: Record<string, string> = Object.assign({}, params, {
     AccessKeyId: credentials.accessKeyId,
     Action: action,
     Format: 'JSON',
@@ -46,7 +47,7 @@ export const buildRpcRequest = (
     Timestamp: aliyunTimestamp(),
     Version: apiVersion,
     ...(credentials.securityToken && { SecurityToken: credentials.securityToken }),
-  };
+  });
   all.Signature = signAliyunRpc(all, credentials.accessKeySecret, 'POST');
   return {
     url: new URL('/', origin),

@@ -1,13 +1,13 @@
 import {
   ConnectorType,
   type CreateConnector,
+  type SendMessageData,
   type SendMessageFunction,
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
   assertAllowedCountry,
   callProvider,
-  createConfigCache,
   defaultTimeoutMs,
   formatForTencent,
   parsePhoneNumberForSms,
@@ -18,14 +18,18 @@ import {
   tencentErrorTable,
   tencentTemplateParamSet,
   unreadableReply,
+  type PreparedSend,
 } from '@duanxin/shared';
 
-import { defaultEndpoint, defaultMetadata } from './constant.js';
+import { chooseSender, readConfig } from './config.js';
+import { defaultMetadata } from './constant.js';
 import { buildTc3Request } from './request.js';
-import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
+import { tencentSmsConfigGuard } from './types.js';
 
 export { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
+export { checkConfig, templateChoices } from './operator.js';
+export { queryStatus } from './status.js';
 
 const provider = 'tencent';
 
@@ -43,24 +47,46 @@ export type TencentSendResult = {
   fee: number | undefined;
 };
 
-/** Everything a send needs that depends only on the config: computed once per distinct config. */
-const prepareConfig = (config: TencentSmsConfig) => ({
-  ...config,
-  origin: config.endpoint ?? defaultEndpoint,
-});
-
-type PreparedConfig = ReturnType<typeof prepareConfig>;
-
-const readConfig = createConfigCache(provider, tencentSmsConfigGuard, prepareConfig);
-
 /**
- * Logto issue #7373: numbers outside mainland China go through the international app when one is
- * set. Tencent needs no signature for them, so none is sent unless one is configured.
+ * Validate config → pick template → format number → sign: the request `sendMessage` sends, and
+ * what `duanxin send --dry-run` shows.
  */
-const chooseSender = (config: PreparedConfig, mainland: boolean) =>
-  mainland
-    ? { sdkAppId: config.sdkAppId, signName: config.signName }
-    : { sdkAppId: config.overseasSdkAppId ?? config.sdkAppId, signName: config.overseasSignName };
+export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
+  const config = readConfig(inputConfig);
+  const phone = parsePhoneNumberForSms(data.to, { provider });
+  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const code = readVerificationCode(data.payload, provider);
+  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
+  // The official connector sent `to` raw, without `+`: international numbers failed.
+  const phoneNumber = formatForTencent(phone);
+  const sender = chooseSender(config, phone.isMainlandChina);
+
+  const body = JSON.stringify({
+    PhoneNumberSet: [phoneNumber],
+    SmsSdkAppId: sender.sdkAppId,
+    ...(sender.signName && { SignName: sender.signName }),
+    TemplateId: templateCode,
+    // Only the code and the template's static values: never payload keys such as uiLocales.
+    TemplateParamSet: tencentTemplateParamSet(
+      code,
+      template.params && pickRegional(template.params, phone.isMainlandChina)
+    ),
+  });
+  return {
+    call: {
+      provider,
+      build: () => buildTc3Request(config.origin, 'SendSms', body, config),
+      timeout: config.timeout ?? defaultTimeoutMs,
+      maxRetries: config.maxRetries ?? 1,
+      proxy: config.proxy,
+      sensitive: [config.accessKeySecret, config.token, code, phoneNumber],
+    },
+    template: templateCode,
+    fellBackToGeneric: fellBack,
+    phoneNumber,
+  };
+};
 
 type SendStatus = { SerialNo?: unknown; Code?: unknown; Message?: unknown; Fee?: unknown };
 type SendSmsAnswer = {
@@ -73,37 +99,9 @@ type SendSmsAnswer = {
 
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
   const sendMessage: SendMessageFunction = async (data, inputConfig) => {
-    // Validate config → pick template → format number → sign and send → map the answer.
-    const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
-    const phone = parsePhoneNumberForSms(data.to, { provider });
-    assertAllowedCountry(phone, config.allowedCountries, provider);
-    const code = readVerificationCode(data.payload, provider);
-    const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
-    const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
-    // The official connector sent `to` raw, without `+`: international numbers failed.
-    const phoneNumber = formatForTencent(phone);
-    const sender = chooseSender(config, phone.isMainlandChina);
-
-    const body = JSON.stringify({
-      PhoneNumberSet: [phoneNumber],
-      SmsSdkAppId: sender.sdkAppId,
-      ...(sender.signName && { SignName: sender.signName }),
-      TemplateId: templateCode,
-      // Only the code and the template's static values: never payload keys such as uiLocales.
-      TemplateParamSet: tencentTemplateParamSet(
-        code,
-        template.params && pickRegional(template.params, phone.isMainlandChina)
-      ),
-    });
-    const sensitive = [config.accessKeySecret, config.token, code, phoneNumber];
-    const reply = await callProvider({
-      provider,
-      build: () => buildTc3Request(config.origin, 'SendSms', body, config),
-      timeout: config.timeout ?? defaultTimeoutMs,
-      maxRetries: config.maxRetries ?? 1,
-      proxy: config.proxy,
-      sensitive,
-    });
+    // Build (validate, pick template, format number, sign) → send → map the answer.
+    const send = buildSendRequest(data, inputConfig ?? (await getConfig(defaultMetadata.id)));
+    const reply = await callProvider(send.call);
 
     // API 3.0 answers errors with HTTP 200 too: check Response.Error, then the number's own Code.
     const response = (reply.json as SendSmsAnswer | undefined)?.Response;
@@ -114,11 +112,12 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
     const rejection = (providerCode: string, message: unknown) =>
       providerRejection({
         provider,
+        statusCode: reply.statusCode,
         table: tencentErrorTable,
         providerCode,
         message: typeof message === 'string' ? message : undefined,
         requestId,
-        sensitive,
+        sensitive: send.call.sensitive ?? [],
       });
     if (typeof response.Error?.Code === 'string') {
       throw rejection(response.Error.Code, response.Error.Message);
@@ -140,9 +139,9 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
       provider,
       messageId: status.SerialNo,
       requestId,
-      templateCode,
-      fellBackToGeneric: fellBack,
-      phoneNumber,
+      templateCode: send.template,
+      fellBackToGeneric: send.fellBackToGeneric,
+      phoneNumber: send.phoneNumber,
       fee: typeof status.Fee === 'number' ? status.Fee : undefined,
     };
     return result;

@@ -1,6 +1,7 @@
 import {
   ConnectorType,
   type CreateConnector,
+  type SendMessageData,
   type SendMessageFunction,
   type SmsConnector,
 } from '@logto/connector-kit';
@@ -8,7 +9,6 @@ import {
   assertAllowedCountry,
   badInput,
   callProvider,
-  createConfigCache,
   defaultTimeoutMs,
   formatForYunpian,
   parsePhoneNumberForSms,
@@ -19,18 +19,17 @@ import {
   renderContent,
   unreadableReply,
   yunpianErrorTable,
+  type PreparedSend,
 } from '@duanxin/shared';
 
-import {
-  defaultEndpoint,
-  defaultMetadata,
-  defaultUnsupportedCountriesMessage,
-} from './constant.js';
+import { readConfig } from './config.js';
+import { defaultMetadata, defaultUnsupportedCountriesMessage } from './constant.js';
 import { buildSingleSendRequest } from './request.js';
-import { yunpianSmsConfigGuard, type YunpianSmsConfig } from './types.js';
+import { yunpianSmsConfigGuard } from './types.js';
 
 export { yunpianSmsConfigGuard, type YunpianSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
+export { checkConfig, templateChoices } from './operator.js';
 
 const provider = 'yunpian';
 
@@ -51,13 +50,44 @@ export type YunpianSendResult = {
   count: number | undefined;
 };
 
-/** Everything a send needs that depends only on the config: computed once per distinct config. */
-const prepareConfig = (config: YunpianSmsConfig) => ({
-  ...config,
-  origin: config.endpoint ?? defaultEndpoint,
-});
+/**
+ * Validate config → pick template → format number: the request `sendMessage` sends, and what
+ * `duanxin send --dry-run` shows.
+ */
+export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
+  const config = readConfig(inputConfig);
+  const phone = parsePhoneNumberForSms(data.to, { provider });
+  assertAllowedCountry(phone, config.allowedCountries, provider);
+  // The official connector returned without sending here, and Logto reported success.
+  if (!phone.isMainlandChina && config.enableInternational !== true) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      config.unsupportedCountriesMsg ?? defaultUnsupportedCountriesMessage,
+      'to'
+    );
+  }
+  const code = readVerificationCode(data.payload, provider);
+  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  // Only {{code}}: other payload keys (locale, uiLocales) never reach the text.
+  const text = renderContent(pickRegional(template.content, phone.isMainlandChina), code);
+  // Mainland as 11 digits (the official connector turned a bare 13800138000 into +13800138000).
+  const mobile = formatForYunpian(phone);
 
-const readConfig = createConfigCache(provider, yunpianSmsConfigGuard, prepareConfig);
+  return {
+    call: {
+      provider,
+      build: () => buildSingleSendRequest(config.origin, { apikey: config.apikey, mobile, text }),
+      timeout: config.timeout ?? defaultTimeoutMs,
+      maxRetries: config.maxRetries ?? 1,
+      proxy: config.proxy,
+      sensitive: [config.apikey, code, mobile],
+    },
+    template: template.usageType,
+    fellBackToGeneric: fellBack,
+    phoneNumber: mobile,
+  };
+};
 
 type SingleSendAnswer = {
   code?: unknown;
@@ -78,35 +108,9 @@ const optionalNumber = (value: unknown) => (typeof value === 'number' ? value : 
 
 const createYunpianSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
   const sendMessage: SendMessageFunction = async (data, inputConfig) => {
-    // Validate config → pick template → format number → send → map the answer.
-    const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
-    const phone = parsePhoneNumberForSms(data.to, { provider });
-    assertAllowedCountry(phone, config.allowedCountries, provider);
-    // The official connector returned without sending here, and Logto reported success.
-    if (!phone.isMainlandChina && config.enableInternational !== true) {
-      throw badInput(
-        provider,
-        'InvalidRequestParameters',
-        config.unsupportedCountriesMsg ?? defaultUnsupportedCountriesMessage,
-        'to'
-      );
-    }
-    const code = readVerificationCode(data.payload, provider);
-    const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
-    // Only {{code}}: other payload keys (locale, uiLocales) never reach the text.
-    const text = renderContent(pickRegional(template.content, phone.isMainlandChina), code);
-    // Mainland as 11 digits (the official connector turned a bare 13800138000 into +13800138000).
-    const mobile = formatForYunpian(phone);
-
-    const sensitive = [config.apikey, code, mobile];
-    const reply = await callProvider({
-      provider,
-      build: () => buildSingleSendRequest(config.origin, { apikey: config.apikey, mobile, text }),
-      timeout: config.timeout ?? defaultTimeoutMs,
-      maxRetries: config.maxRetries ?? 1,
-      proxy: config.proxy,
-      sensitive,
-    });
+    // Build (validate, pick template, format number) → send → map the answer.
+    const send = buildSendRequest(data, inputConfig ?? (await getConfig(defaultMetadata.id)));
+    const reply = await callProvider(send.call);
 
     // HTTP 200 alone is not success (official bug): only `code: 0` is.
     const answer = reply.json as SingleSendAnswer | undefined;
@@ -116,11 +120,12 @@ const createYunpianSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
     if (answer.code !== 0) {
       throw providerRejection({
         provider,
+        statusCode: reply.statusCode,
         table: yunpianErrorTable,
         providerCode: String(answer.code),
         message: describeRefusal(answer.msg, answer.detail),
         requestId: undefined,
-        sensitive,
+        sensitive: send.call.sensitive ?? [],
       });
     }
     if (
@@ -133,9 +138,9 @@ const createYunpianSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
       provider,
       messageId: String(answer.sid),
       requestId: undefined,
-      templateUsageType: template.usageType,
-      fellBackToGeneric: fellBack,
-      phoneNumber: mobile,
+      templateUsageType: send.template,
+      fellBackToGeneric: send.fellBackToGeneric,
+      phoneNumber: send.phoneNumber,
       fee: optionalNumber(answer.fee),
       count: optionalNumber(answer.count),
     };

@@ -11,3 +11,4 @@ export {
 export type * from './types.js';
 export { emulatorConnectorConfigs } from './connector-configs.js';
 export { providerHosts, redirectTls } from './redirect-tls.js';
+export { describeEmulator } from './banner.js';

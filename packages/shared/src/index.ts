@@ -5,3 +5,4 @@ export * from './templates.js';
 export * from './http.js';
 export * from './config.js';
 export * from './form-items.js';
+export * from './operator.js';

@@ -1,0 +1,78 @@
+/**
+ * `send --dry-run`: the request exactly as it would go out, with secrets replaced by `***` and the
+ * number and code masked. The signature is shown: it is computed over the real values.
+ */
+import { maskCode, maskPhone, percentEncode, type ProviderRequest } from '@duanxin/shared';
+
+export type ShownRequest = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+};
+
+export type HiddenValues = { secrets: readonly string[]; phoneNumber: string; code: string };
+
+// Fields that carry a credential, whatever its value: YunPian's form, Aliyun's STS token.
+const secretHeaders = new Set(['x-tc-token', 'x-acs-security-token']);
+const secretFields = /(^|[?&])(apikey|SecurityToken)=[^&]*/g;
+
+/** Replacements for a value as it may appear: raw, form-encoded or Aliyun-encoded. */
+const encodings = (value: string, replacement: string): [string, string][] => [
+  [value, replacement],
+  [encodeURIComponent(value), encodeURIComponent(replacement)],
+  [percentEncode(value), percentEncode(replacement)],
+];
+
+export const redactRequest = (request: ProviderRequest, hidden: HiddenValues): ShownRequest => {
+  const replacements = [
+    // Longest first, so a secret containing the code is hidden whole.
+    ...[...hidden.secrets]
+      .sort((a, b) => b.length - a.length)
+      .flatMap((secret) => encodings(secret, '***')),
+    ...encodings(hidden.phoneNumber, maskPhone(hidden.phoneNumber)),
+    ...encodings(hidden.code, maskCode(hidden.code)),
+  ].filter(([value]) => value.length > 0);
+  const hide = (text: string) =>
+    replacements
+      .reduce((result, [value, replacement]) => result.split(value).join(replacement), text)
+      .replace(secretFields, '$1$2=***');
+
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [
+      name,
+      secretHeaders.has(name.toLowerCase()) ? '***' : hide(value),
+    ])
+  );
+  const body = request.body === undefined ? undefined : hide(request.body.toString());
+  return {
+    method: request.method,
+    url: hide(request.url.href),
+    headers,
+    ...(body !== undefined && { body }),
+  };
+};
+
+const isForm = (headers: Record<string, string>) =>
+  Object.entries(headers).some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' && value.startsWith('application/x-www-form-urlencoded')
+  );
+
+/** The request as text; a form body is followed by its fields decoded, one per line. */
+export const formatRequest = ({ method, url, headers, body }: ShownRequest): string => {
+  const decoded =
+    body !== undefined && isForm(headers)
+      ? [
+          '',
+          '# decoded:',
+          ...[...new URLSearchParams(body)].map(([name, value]) => `#   ${name} = ${value}`),
+        ]
+      : [];
+  return [
+    `${method} ${url}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ...(body === undefined ? [] : ['', body]),
+    ...decoded,
+  ].join('\n');
+};

@@ -1,0 +1,157 @@
+/**
+ * Any failure as the operator sees it: the exit code it means, Logto's and the provider's error
+ * codes, the provider's message, what became of the message, and a hint.
+ */
+import { lookupProviderError } from '@duanxin/shared';
+
+import { CliError, exitCodes, type ExitCode } from './exit-codes.js';
+import { hintFor } from './hints.js';
+import { rows, type Output } from './output.js';
+import { providers, type ProviderName } from './providers.js';
+
+export type FailureReport = {
+  exitCode: ExitCode;
+  title: string;
+  /** Logto's error code, e.g. `invalid_config`. */
+  errorCode?: string;
+  providerCode?: string;
+  message: string;
+  requestId?: string;
+  /** For a send: `not_sent`, `rejected` or `unknown` (it may have arrived). */
+  outcome?: string;
+  field?: string;
+  retryable?: boolean;
+  hint?: string;
+};
+
+type ErrorData = {
+  errorDescription: string;
+  providerCode?: string;
+  requestId?: string;
+  outcome?: string;
+  field?: string;
+  retryable?: boolean;
+};
+
+const connectorErrorData = (error: unknown): { code: string; data: ErrorData } | undefined => {
+  const candidate = error as { code?: unknown; data?: { errorDescription?: unknown } } | null;
+  return typeof candidate?.code === 'string' && typeof candidate.data?.errorDescription === 'string'
+    ? (candidate as { code: string; data: ErrorData })
+    : undefined;
+};
+
+const exitCodeOf = (code: string, data: ErrorData): ExitCode => {
+  if (data.providerCode !== undefined) {
+    return data.outcome === 'unknown' ? exitCodes.network : exitCodes.providerRefused;
+  }
+  if (data.field === 'to' || data.field?.startsWith('payload')) {
+    return exitCodes.usage;
+  }
+  if (data.field !== undefined || code === 'invalid_config' || code === 'template_not_found') {
+    return exitCodes.configInvalid;
+  }
+  return exitCodes.network;
+};
+
+const titles: Record<ExitCode, string> = {
+  [exitCodes.ok]: 'done',
+  [exitCodes.unexpected]: 'unexpected error',
+  [exitCodes.usage]: 'invalid input',
+  [exitCodes.configInvalid]: 'config invalid',
+  [exitCodes.providerRefused]: 'refused by the provider',
+  [exitCodes.network]: 'no usable answer from the provider',
+  [exitCodes.problemsFound]: 'problems found',
+};
+
+export const describeFailure = (
+  error: unknown,
+  provider: ProviderName | undefined,
+  config?: Record<string, unknown>
+): FailureReport => {
+  if (error instanceof CliError) {
+    return {
+      exitCode: error.exitCode,
+      title: titles[error.exitCode],
+      message: error.message,
+      ...(error.hint && { hint: error.hint }),
+    };
+  }
+  const connectorError = connectorErrorData(error);
+  if (!connectorError || !provider) {
+    return {
+      exitCode: exitCodes.unexpected,
+      title: titles[exitCodes.unexpected],
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const { code, data } = connectorError;
+  const description = data.errorDescription.replace(/^\[duanxin\] \[[^\]]*\] /, '');
+  // The connector's table hint ends the description; it is shown as the hint instead.
+  const tableHint = data.providerCode
+    ? lookupProviderError(providers[provider].errorTable, data.providerCode).hint
+    : undefined;
+  const withoutHint = tableHint ? description.replace(` — ${tableHint}`, '') : description;
+  // The provider's code heads the report already.
+  const message = data.providerCode
+    ? withoutHint.replace(`${data.providerCode}: `, '')
+    : withoutHint;
+  const exitCode = exitCodeOf(code, data);
+  const hint =
+    hintFor({
+      provider,
+      errorCode: code,
+      providerCode: data.providerCode,
+      field: data.field,
+      outcome: data.outcome,
+      description,
+      config,
+    }) ?? tableHint;
+  return {
+    exitCode,
+    title: titles[exitCode],
+    errorCode: code,
+    ...(data.providerCode && { providerCode: data.providerCode }),
+    message,
+    ...(data.requestId && { requestId: data.requestId }),
+    ...(data.outcome && { outcome: data.outcome }),
+    ...(data.field && { field: data.field }),
+    ...(data.retryable !== undefined && { retryable: data.retryable }),
+    ...(hint && { hint }),
+  };
+};
+
+const outcomes: Record<string, string> = {
+  not_sent: 'not sent',
+  rejected: 'refused, nothing was sent',
+  unknown: 'UNKNOWN: the message may have been sent',
+};
+
+export const printFailure = (
+  output: Output,
+  failure: FailureReport,
+  provider: ProviderName | undefined
+): void => {
+  if (output.json) {
+    output.printJson({ ok: false, ...(provider && { provider }), error: failure });
+    return;
+  }
+  const codes = [failure.providerCode, failure.errorCode].filter(Boolean).join(', ');
+  const heading = `✗ ${provider ? `${provider}: ` : ''}${failure.title}${codes ? ` (${codes})` : ''}`;
+  const [first, ...rest] = failure.message.split('\n');
+  const details = rows([
+    ['message', first],
+    ['request id', failure.requestId],
+    ['field', failure.field],
+    ['outcome', failure.outcome && (outcomes[failure.outcome] ?? failure.outcome)],
+    [
+      'retry',
+      failure.retryable === undefined
+        ? undefined
+        : failure.retryable
+          ? 'may succeed later'
+          : 'not as is',
+    ],
+    ['hint', failure.hint],
+  ]);
+  output.err([output.paint('red', heading, true), details, ...rest].filter(Boolean).join('\n'));
+};

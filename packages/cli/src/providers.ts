@@ -1,0 +1,63 @@
+import type { ConnectorMetadata, CreateConnector, SmsConnector } from '@logto/connector-kit';
+import type { ZodTypeAny } from 'zod';
+import createAliyunConnector, * as aliyun from '@duanxin/connector-aliyun-sms';
+import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms';
+import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
+import {
+  aliyunErrorTable,
+  tencentErrorTable,
+  yunpianErrorTable,
+  type ConnectorOperator,
+  type ProviderErrorTable,
+} from '@duanxin/shared';
+
+/** A connector as the CLI drives it: Logto's default export plus the operator functions. */
+export type ProviderEntry = ConnectorOperator & {
+  create: CreateConnector<SmsConnector>;
+  configGuard: ZodTypeAny;
+  metadata: ConnectorMetadata;
+  errorTable: ProviderErrorTable;
+  /** Name of the message id in the provider's own words, e.g. BizId. */
+  messageIdName: string;
+};
+
+export const providers = {
+  aliyun: {
+    create: createAliyunConnector,
+    configGuard: aliyun.aliyunSmsConfigGuard,
+    metadata: aliyun.defaultMetadata,
+    errorTable: aliyunErrorTable,
+    messageIdName: 'BizId',
+    buildSendRequest: aliyun.buildSendRequest,
+    templateChoices: aliyun.templateChoices,
+    checkConfig: aliyun.checkConfig,
+    queryStatus: aliyun.queryStatus,
+  },
+  tencent: {
+    create: createTencentConnector,
+    configGuard: tencent.tencentSmsConfigGuard,
+    metadata: tencent.defaultMetadata,
+    errorTable: tencentErrorTable,
+    messageIdName: 'SerialNo',
+    buildSendRequest: tencent.buildSendRequest,
+    templateChoices: tencent.templateChoices,
+    checkConfig: tencent.checkConfig,
+    queryStatus: tencent.queryStatus,
+  },
+  yunpian: {
+    create: createYunpianConnector,
+    configGuard: yunpian.yunpianSmsConfigGuard,
+    metadata: yunpian.defaultMetadata,
+    errorTable: yunpianErrorTable,
+    messageIdName: 'sid',
+    buildSendRequest: yunpian.buildSendRequest,
+    templateChoices: yunpian.templateChoices,
+    checkConfig: yunpian.checkConfig,
+  },
+} satisfies Record<string, ProviderEntry>;
+
+export type ProviderName = keyof typeof providers;
+
+export const providerNames = Object.keys(providers) as ProviderName[];
+
+export const providerEntry = (name: ProviderName): ProviderEntry => providers[name];

@@ -1,0 +1,71 @@
+/**
+ * Runs the real `duanxin` process from sources (node with tsx as its loader), as an operator
+ * would. The emulator runs in the test process; every run is pointed at it, since the loopback
+ * guard of the test setup does not reach child processes.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { expect } from 'vitest';
+
+// tsx resolves `@duanxin/*` to the sources through the root tsconfig's paths, found from cwd.
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cliSource = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/** Each run starts node and compiles the sources with tsx (about 2 s); a case may run several. */
+export const cliTimeout = 60_000;
+
+export type CliRun = { exitCode: number | null; stdout: string; stderr: string };
+
+export const runCli = (
+  args: readonly string[],
+  options: { env?: Record<string, string | undefined>; stdin?: string } = {}
+): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+
+export const parseJsonOutput = (run: CliRun): Record<string, unknown> =>
+  JSON.parse(run.stdout) as Record<string, unknown>;
+
+const temporaryRoot = mkdtempSync(join(tmpdir(), 'duanxin-cli-'));
+process.once('exit', () => rmSync(temporaryRoot, { recursive: true, force: true }));
+
+/** Writes a config (or seed) as an operator keeps one: a JSON file in a directory of its own. */
+export const writeJsonFile = async (content: unknown): Promise<string> => {
+  const directory = await mkdtemp(join(temporaryRoot, 'config-'));
+  const path = join(directory, 'config.json');
+  await writeFile(path, JSON.stringify(content, null, 2));
+  return path;
+};
+
+/** Neither stream may carry a secret, the code in clear, or the full number. */
+export const expectNothingSensitive = (
+  run: CliRun,
+  { secrets, code, phone }: { secrets: readonly string[]; code?: string; phone?: string }
+) => {
+  const output = `${run.stdout}\n${run.stderr}`;
+  for (const secret of secrets) {
+    expect(output).not.toContain(secret);
+  }
+  if (code) {
+    expect(output).not.toContain(code);
+  }
+  if (phone) {
+    expect(output).not.toContain(phone.slice(-8));
+  }
+};

@@ -1,0 +1,210 @@
+/**
+ * For operators: which template each usage type takes, and a check of the config against Aliyun
+ * that sends no SMS (QuerySmsSign, QuerySmsTemplate).
+ */
+import {
+  aliyunErrorTable,
+  checkItem,
+  describeRegional,
+  listTemplateChoices,
+  lookupProviderError,
+  pickRegional,
+  redactText,
+  regionalRoles,
+  stripEchoedRequest,
+  templateKindHint,
+  templateKindMismatch,
+  templateVerdict,
+  type CheckItem,
+  type TemplateChoice,
+  type TemplateRole,
+} from '@duanxin/shared';
+
+import { readConfig, type PreparedAliyunConfig } from './config.js';
+import { query, type Answer } from './query.js';
+
+const provider = 'aliyun';
+
+/** The key authenticated but may not call query APIs: common for send-only RAM users. */
+const noPermissionCodes = new Set(['isp.RAM_PERMISSION_DENY', 'Forbidden.RAM', 'NoPermission']);
+/** The key, its secret or token, the account or this machine's clock is refused: nothing else can be checked. */
+const credentialFailure =
+  /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId\.|MissingSecurityToken|InvalidSecurityToken\.|InvalidTimeStamp\.|isv\.ACCOUNT_|isv\.PRODUCT_UN)/;
+
+const queryPermissionHint =
+  'Grant the RAM user AliyunDysmsReadOnlyAccess (or QuerySmsSign / QuerySmsTemplate) to check this from here, or check it in the console (短信服务 → 国内消息).';
+
+// SignStatus / TemplateStatus of QuerySmsSign and QuerySmsTemplate.
+const reviewStates: Record<number, string> = {
+  0: 'under review',
+  1: 'approved',
+  2: 'rejected',
+  10: 'withdrawn from review',
+};
+const templateKinds: Record<number, string> = {
+  0: 'verification code',
+  1: 'notification',
+  2: 'marketing',
+  3: 'international / HK-Macau-Taiwan',
+};
+const internationalTemplateType = 3;
+
+const said = (answer: Answer, sensitive: readonly string[] = []) =>
+  typeof answer.Message === 'string'
+    ? `${answer.Code}: ${redactText(stripEchoedRequest(answer.Message), sensitive)}`
+    : answer.Code;
+
+/** A refused query: "unverified" when the key only lacks query rights, never "bad credentials". */
+const refusal = (subject: string, answer: Answer): CheckItem =>
+  noPermissionCodes.has(answer.Code)
+    ? checkItem(subject, 'unverified', `this key may not call the query APIs (${answer.Code})`, {
+        hint: queryPermissionHint,
+        providerCode: answer.Code,
+      })
+    : checkItem(subject, 'problem', said(answer), {
+        hint: lookupProviderError(aliyunErrorTable, answer.Code).hint,
+        providerCode: answer.Code,
+      });
+
+const credentialsItem = (answer: Answer, secret: string): CheckItem =>
+  credentialFailure.test(answer.Code)
+    ? checkItem('credentials', 'problem', said(answer, [secret]), {
+        hint: lookupProviderError(aliyunErrorTable, answer.Code).hint,
+        providerCode: answer.Code,
+      })
+    : checkItem('credentials', 'ok', 'accessKeyId and accessKeySecret were accepted');
+
+const signatureItem = (signName: string, answer: Answer): CheckItem => {
+  const subject = `signName "${signName}"`;
+  if (answer.Code !== 'OK') {
+    return refusal(subject, answer);
+  }
+  const state = reviewStates[Number(answer.SignStatus)] ?? `status ${String(answer.SignStatus)}`;
+  const reason =
+    typeof answer.Reason === 'string' && answer.SignStatus === 2 ? `: ${answer.Reason}` : '';
+  return answer.SignStatus === 1
+    ? checkItem(subject, 'ok', 'approved')
+    : checkItem(subject, 'problem', `${state}${reason}`, {
+        hint: lookupProviderError(aliyunErrorTable, 'isv.SMS_SIGNATURE_ILLEGAL').hint,
+      });
+};
+
+type TemplateUse = {
+  code: string;
+  role: TemplateRole;
+  /** Variables the connector fills: the code's name, then the template's static params. */
+  variables: string[];
+  usageTypes: string[];
+};
+
+/** Each distinct (template, kind of number, variables sent) the config can produce. */
+const templateUses = (config: PreparedAliyunConfig): TemplateUse[] => {
+  const uses = new Map<string, TemplateUse>();
+  for (const template of config.templates) {
+    const regional =
+      typeof template.templateCode === 'object' || typeof template.params === 'object';
+    const kinds = regional ? [true, false] : [true];
+    for (const mainland of kinds) {
+      const code = pickRegional(template.templateCode, mainland);
+      const params = template.params && pickRegional(template.params, mainland);
+      const role =
+        regionalRoles(template.templateCode).length > 1
+          ? mainland
+            ? 'china'
+            : 'overseas'
+          : 'both';
+      const variables = [config.templateParamName, ...Object.keys(params ?? {})];
+      const key = `${code}|${role}|${[...variables].sort().join(',')}`;
+      const use = uses.get(key) ?? { code, role, variables, usageTypes: [] };
+      use.usageTypes.push(template.usageType);
+      uses.set(key, use);
+    }
+  }
+  return [...uses.values()];
+};
+
+const templateVariables = (content: string) => [
+  ...new Set([...content.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] ?? '')),
+];
+
+const templateItem = (
+  use: TemplateUse,
+  answer: Answer,
+  { templateParamName: codeName, allowedCountries }: PreparedAliyunConfig
+): CheckItem => {
+  const subject = `template ${use.code} (${use.role === 'both' ? 'all numbers' : use.role})`;
+  if (answer.Code !== 'OK') {
+    return refusal(subject, answer);
+  }
+  const templateHint = lookupProviderError(aliyunErrorTable, 'isv.SMS_TEMPLATE_ILLEGAL').hint;
+  if (answer.TemplateStatus !== 1) {
+    const state =
+      reviewStates[Number(answer.TemplateStatus)] ?? `status ${String(answer.TemplateStatus)}`;
+    const reason =
+      answer.TemplateStatus === 2 && typeof answer.Reason === 'string' ? `: ${answer.Reason}` : '';
+    return templateVerdict(subject, use.usageTypes, '', [
+      { problem: `${state}${reason}`, hint: templateHint },
+    ]);
+  }
+  const mismatch = templateKindMismatch(
+    use.role,
+    answer.TemplateType === internationalTemplateType,
+    allowedCountries
+  );
+  const variables = templateVariables(
+    typeof answer.TemplateContent === 'string' ? answer.TemplateContent : ''
+  );
+  const unfilled = variables.filter((name) => !use.variables.includes(name));
+  const kind = templateKinds[Number(answer.TemplateType)] ?? 'unknown kind';
+  return templateVerdict(
+    subject,
+    use.usageTypes,
+    `approved, ${kind}, variables ${variables.join(', ')}`,
+    [
+      mismatch
+        ? { problem: mismatch, hint: use.role === 'both' ? templateKindHint : templateHint }
+        : undefined,
+      variables.includes(codeName)
+        ? undefined
+        : {
+            problem: `the template has no \${${codeName}}: its variables are ${variables.join(', ') || 'none'}`,
+            hint: "Set templateParamName to the template's code variable.",
+          },
+      unfilled.length > 0
+        ? {
+            problem: `\${${unfilled.join('}, ${')}} would be left unfilled (isv.TEMPLATE_MISSING_PARAMETERS)`,
+            hint: `Give the template "params", e.g. { "${unfilled[0] ?? ''}": "5" }.`,
+          }
+        : undefined,
+    ]
+  );
+};
+
+export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
+  listTemplateChoices(
+    readConfig(inputConfig).templates,
+    (template) => describeRegional(template.templateCode),
+    provider
+  );
+
+/** Checks credentials, signature and every template against Aliyun; sends no SMS. */
+export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
+  const config = readConfig(inputConfig);
+  const sign = await query(config, 'QuerySmsSign', { SignName: config.signName });
+  const credentials = credentialsItem(sign, config.accessKeySecret);
+  const uses = templateUses(config);
+  if (credentials.status === 'problem') {
+    const skipped = 'not checked: the credentials were refused';
+    return [
+      credentials,
+      checkItem(`signName "${config.signName}"`, 'unverified', skipped),
+      ...uses.map((use) => checkItem(`template ${use.code}`, 'unverified', skipped)),
+    ];
+  }
+  const items = [credentials, signatureItem(config.signName, sign)];
+  for (const use of uses) {
+    const answer = await query(config, 'QuerySmsTemplate', { TemplateCode: use.code });
+    items.push(templateItem(use, answer, config));
+  }
+  return items;
+};

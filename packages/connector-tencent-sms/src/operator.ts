@@ -1,0 +1,235 @@
+/**
+ * For operators: which template each usage type takes, and a check of the config against Tencent
+ * Cloud that sends no SMS (DescribeSmsTemplateList, and PullSmsSendStatusByPhoneNumber for the
+ * app ids).
+ */
+import {
+  checkItem,
+  describeRegional,
+  listTemplateChoices,
+  lookupProviderError,
+  pickRegional,
+  redactText,
+  regionalRoles,
+  templateKindHint,
+  templateKindMismatch,
+  templateVerdict,
+  tencentErrorTable,
+  type CheckItem,
+  type TemplateChoice,
+  type TemplateRole,
+} from '@duanxin/shared';
+
+import { chooseSender, readConfig, type PreparedTencentConfig } from './config.js';
+import { query, type Response } from './query.js';
+
+const provider = 'tencent';
+
+// UnauthorizedOperation.* says the key authenticated but lacks rights, except these, which are
+// real faults of the app or the account.
+const realFaults = new Set([
+  'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
+  'UnauthorizedOperation.SdkAppIdIsDisabled',
+  'UnauthorizedOperation.SerivceSuspendDueToArrears',
+  'UnauthorizedOperation.RequestIpNotInWhitelist',
+]);
+const lacksPermission = (code: string) =>
+  code === 'AuthFailure.UnauthorizedOperation' ||
+  ((code === 'UnauthorizedOperation' || code.startsWith('UnauthorizedOperation.')) &&
+    !realFaults.has(code));
+
+const queryPermissionHint =
+  'Grant the key QcloudSMSReadOnlyAccess (访问管理 → 策略) to check this from here, or check it in the console (短信 → 国内短信 / 国际短信).';
+
+const said = ({ response, error }: { response: Response; error: string | undefined }) => {
+  const message = response.Error?.Message;
+  return typeof message === 'string' ? `${error ?? ''}: ${redactText(message)}` : (error ?? '');
+};
+
+const refusal = (subject: string, answer: { response: Response; error: string }): CheckItem =>
+  lacksPermission(answer.error)
+    ? checkItem(subject, 'unverified', `this key may not call the query APIs (${answer.error})`, {
+        hint: queryPermissionHint,
+        providerCode: answer.error,
+      })
+    : checkItem(subject, 'problem', said(answer), {
+        hint: lookupProviderError(tencentErrorTable, answer.error).hint,
+        providerCode: answer.error,
+      });
+
+type TemplateUse = { code: string; role: TemplateRole; values: number; usageTypes: string[] };
+
+/** Each distinct (template, kind of number, number of values sent) the config can produce. */
+const templateUses = (config: PreparedTencentConfig): TemplateUse[] => {
+  const uses = new Map<string, TemplateUse>();
+  for (const template of config.templates) {
+    const regionalCode = regionalRoles(template.templateCode).length > 1;
+    const kinds = regionalCode || typeof template.params === 'object' ? [true, false] : [true];
+    for (const mainland of new Set(kinds)) {
+      const code = pickRegional(template.templateCode, mainland);
+      const role: TemplateRole = regionalCode ? (mainland ? 'china' : 'overseas') : 'both';
+      // `{1}` is the code, then the template's static values.
+      const values = 1 + (template.params ? pickRegional(template.params, mainland).length : 0);
+      const key = `${code}|${role}|${values}`;
+      const use = uses.get(key) ?? { code, role, values, usageTypes: [] };
+      use.usageTypes.push(template.usageType);
+      uses.set(key, use);
+    }
+  }
+  return [...uses.values()];
+};
+
+type ListedTemplate = { international: boolean; status: number; content: string; reply: string };
+
+const listTemplates = async (config: PreparedTencentConfig, ids: number[]) => {
+  const listed = new Map<string, ListedTemplate>();
+  for (const international of [0, 1]) {
+    const answer = await query(config, 'DescribeSmsTemplateList', {
+      International: international,
+      ...(ids.length > 0 ? { TemplateIdSet: ids } : { Limit: 1, Offset: 0 }),
+    });
+    if (answer.error) {
+      return { ...answer, error: answer.error };
+    }
+    const set = answer.response.DescribeTemplateStatusSet;
+    for (const entry of Array.isArray(set) ? (set as Record<string, unknown>[]) : []) {
+      listed.set(String(entry.TemplateId), {
+        international: entry.International === 1,
+        status: Number(entry.StatusCode),
+        content: typeof entry.TemplateContent === 'string' ? entry.TemplateContent : '',
+        reply: typeof entry.ReviewReply === 'string' ? entry.ReviewReply : '',
+      });
+    }
+  }
+  return { listed };
+};
+
+const reviewStates: Record<number, string> = { 0: 'approved', 1: 'under review', [-1]: 'rejected' };
+
+const templateItem = (
+  use: TemplateUse,
+  found: ListedTemplate | undefined,
+  allowedCountries: readonly string[] | undefined
+): CheckItem => {
+  const subject = `template ${use.code} (${use.role === 'both' ? 'all numbers' : use.role})`;
+  const templateHint = lookupProviderError(
+    tencentErrorTable,
+    'FailedOperation.TemplateIncorrectOrUnapproved'
+  ).hint;
+  const problem = (why: string) =>
+    templateVerdict(subject, use.usageTypes, '', [{ problem: why, hint: templateHint }]);
+  if (!/^\d+$/.test(use.code)) {
+    return problem('a Tencent TemplateId is a number');
+  }
+  if (!found) {
+    return problem('no domestic or international template with this id on the account');
+  }
+  if (found.status !== 0) {
+    const state = reviewStates[found.status] ?? `status ${found.status}`;
+    return problem(found.status === -1 && found.reply ? `${state}: ${found.reply}` : state);
+  }
+  const mismatch = templateKindMismatch(use.role, found.international, allowedCountries);
+  const placeholders = [...found.content.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1]));
+  const expected = Math.max(0, ...placeholders);
+  const kind = found.international ? 'international' : 'domestic';
+  return templateVerdict(subject, use.usageTypes, `approved, ${kind}, ${expected} placeholder(s)`, [
+    mismatch
+      ? { problem: mismatch, hint: use.role === 'both' ? templateKindHint : templateHint }
+      : undefined,
+    expected === use.values
+      ? undefined
+      : {
+          problem: `the template has ${expected} placeholder(s), the connector sends ${use.values} value(s): the code${use.values > 1 ? ' and params' : ''}`,
+          hint: lookupProviderError(
+            tencentErrorTable,
+            'FailedOperation.TemplateParamSetNotMatchApprovedTemplate'
+          ).hint,
+        },
+  ]);
+};
+
+// Any number will do: the query only filters receipts; what matters is whether the app answers.
+const probeNumber = '+8613800138000';
+
+const appItem = async (config: PreparedTencentConfig, sdkAppId: string): Promise<CheckItem> => {
+  const now = Math.floor(Date.now() / 1000);
+  const answer = await query(config, 'PullSmsSendStatusByPhoneNumber', {
+    BeginTime: now - 60,
+    EndTime: now,
+    Offset: 0,
+    Limit: 1,
+    PhoneNumber: probeNumber,
+    SmsSdkAppId: sdkAppId,
+  });
+  const subject = `sdkAppId ${sdkAppId}`;
+  return answer.error
+    ? refusal(subject, { ...answer, error: answer.error })
+    : checkItem(subject, 'ok', "an app of the key's account");
+};
+
+const signatureItems = (config: PreparedTencentConfig): CheckItem[] =>
+  [config.signName, config.overseasSignName]
+    .filter((name): name is string => name !== undefined)
+    .map((name) =>
+      checkItem(
+        `signName "${name}"`,
+        'unverified',
+        "Tencent's signature list (DescribeSmsSignList) takes numeric SignIds, which a Logto config does not have",
+        {
+          hint: 'Compare it with 签名内容 (not the id) under 短信 → 国内短信 → 签名管理; a send answers FailedOperation.SignatureIncorrectOrUnapproved when it is wrong.',
+        }
+      )
+    );
+
+export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
+  listTemplateChoices(
+    readConfig(inputConfig).templates,
+    (template) => describeRegional(template.templateCode),
+    provider
+  );
+
+/** Checks credentials, region, app ids and every template against Tencent Cloud; sends no SMS. */
+export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
+  const config = readConfig(inputConfig);
+  const uses = templateUses(config);
+  const ids = [...new Set(uses.map((use) => use.code).filter((code) => /^\d+$/.test(code)))];
+  const templates = await listTemplates(config, ids.map(Number));
+  const unverified = (why: string) => [
+    ...[...new Set([config.sdkAppId, chooseSender(config, false).sdkAppId])].map((sdkAppId) =>
+      checkItem(`sdkAppId ${sdkAppId}`, 'unverified', why)
+    ),
+    ...signatureItems(config),
+    ...uses.map((use) => checkItem(`template ${use.code}`, 'unverified', why)),
+  ];
+
+  if ('error' in templates) {
+    const { error } = templates;
+    if (error === 'UnsupportedRegion') {
+      const region = checkItem(`region "${config.region}"`, 'problem', said(templates), {
+        hint: lookupProviderError(tencentErrorTable, error).hint,
+        providerCode: error,
+      });
+      return [region, ...unverified('not checked: the region was refused')];
+    }
+    if (error.startsWith('AuthFailure.') && !lacksPermission(error)) {
+      const credentials = checkItem('credentials', 'problem', said(templates), {
+        hint: lookupProviderError(tencentErrorTable, error).hint,
+        providerCode: error,
+      });
+      return [credentials, ...unverified('not checked: the credentials were refused')];
+    }
+  }
+  const items = [checkItem('credentials', 'ok', 'accessKeyId and accessKeySecret were accepted')];
+  for (const sdkAppId of new Set([config.sdkAppId, chooseSender(config, false).sdkAppId])) {
+    items.push(await appItem(config, sdkAppId));
+  }
+  items.push(...signatureItems(config));
+  for (const use of uses) {
+    items.push(
+      'error' in templates
+        ? refusal(`template ${use.code}`, templates)
+        : templateItem(use, templates.listed.get(use.code), config.allowedCountries)
+    );
+  }
+  return items;
+};

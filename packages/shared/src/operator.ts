@@ -1,0 +1,234 @@
+/**
+ * What an operator tool (the `duanxin` CLI, a script, an integrator's own connector) asks of a
+ * connector besides sending: the signed request a send would make, which template each usage type
+ * takes, a check of the config against the provider that sends no SMS, and a sent message's
+ * delivery status. Plain data in and out.
+ */
+import type { SendMessageData } from '@logto/connector-kit';
+
+import { duanxinError, type ProviderName } from './errors/index.js';
+import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
+import { pickRegional, pickTemplate, templateTypes, type Regional } from './templates.js';
+
+/** A send, prepared up to the request: `sendMessage` is `callProvider(call)` plus reading the answer. */
+export type PreparedSend = {
+  /** `call.build()` signs one attempt; `call.sensitive` lists what must never be shown. */
+  call: ProviderCall;
+  /** The template as the provider knows it: Aliyun/Tencent template code, YunPian usage type. */
+  template: string;
+  /** The usage type had no template of its own and Generic was used. */
+  fellBackToGeneric: boolean;
+  /** The number as the provider receives it. */
+  phoneNumber: string;
+};
+
+export type CheckStatus = 'ok' | 'problem' | 'unverified';
+
+export type CheckItem = {
+  /** What was checked: `credentials`, `signName "duanxin"`, `template SMS_100001 (china)`. */
+  subject: string;
+  status: CheckStatus;
+  /** What was found; for `unverified`, why it could not be checked. */
+  detail: string;
+  /** What to do about it: which config field, where in the provider console. */
+  hint?: string;
+  providerCode?: string;
+};
+
+export const checkItem = (
+  subject: string,
+  status: CheckStatus,
+  detail: string,
+  extra: Pick<CheckItem, 'hint' | 'providerCode'> = {}
+): CheckItem => ({
+  subject,
+  status,
+  detail,
+  ...(extra.hint && { hint: extra.hint }),
+  ...(extra.providerCode && { providerCode: extra.providerCode }),
+});
+
+export type Finding = { problem: string; hint?: string | undefined };
+
+/** A template's item: every problem found in it at once, or ok. */
+export const templateVerdict = (
+  subject: string,
+  usedBy: readonly string[],
+  okDetail: string,
+  findings: readonly (Finding | undefined)[]
+): CheckItem => {
+  const problems = findings.filter((finding): finding is Finding => finding !== undefined);
+  const where = `used by ${usedBy.join(', ')}`;
+  if (problems.length === 0) {
+    return checkItem(subject, 'ok', `${okDetail}; ${where}`);
+  }
+  const hints = [...new Set(problems.map((finding) => finding.hint).filter(Boolean))];
+  return checkItem(subject, 'problem', `${problems.map((f) => f.problem).join('; ')}; ${where}`, {
+    hint: hints.join(' '),
+  });
+};
+
+export type TemplateChoice = {
+  usageType: string;
+  /** The template as configured, e.g. `SMS_100001` or `china SMS_100001, overseas SMS_100002`. */
+  template: string;
+  fellBackToGeneric: boolean;
+};
+
+/** Which template each of the nine usage types takes, Generic standing in for missing ones. */
+export const listTemplateChoices = <T extends { usageType: string }>(
+  templates: readonly T[],
+  describe: (template: T) => string,
+  provider: ProviderName
+): TemplateChoice[] =>
+  templateTypes.map((usageType) => {
+    const { template, fellBack } = pickTemplate(templates, usageType, provider);
+    return { usageType, template: describe(template), fellBackToGeneric: fellBack };
+  });
+
+export const describeRegional = (value: Regional<string>): string =>
+  typeof value === 'string' ? value : `china ${value.china}, overseas ${value.overseas}`;
+
+/** Where a template is used: a plain value serves both kinds of number. */
+export type TemplateRole = 'china' | 'overseas' | 'both';
+
+/** Each distinct value of a regional field with the role it plays. */
+export const regionalRoles = <T>(value: Regional<T>): { value: T; role: TemplateRole }[] =>
+  typeof value === 'object' && value !== null && 'china' in value && 'overseas' in value
+    ? [
+        { value: pickRegional(value, true), role: 'china' },
+        { value: pickRegional(value, false), role: 'overseas' },
+      ]
+    : [{ value: value as T, role: 'both' }];
+
+/**
+ * Why a domestic or international template cannot serve the numbers it is used for, if so.
+ * `allowedCountries` narrows what a plain (`both`) template has to serve.
+ */
+export const templateKindMismatch = (
+  role: TemplateRole,
+  international: boolean,
+  allowedCountries: readonly string[] | undefined
+): string | undefined => {
+  const everywhere = !allowedCountries || allowedCountries.length === 0;
+  const too = role === 'both' ? ' too' : '';
+  if (international && role !== 'overseas' && (everywhere || allowedCountries.includes('CN'))) {
+    return `an international template, used for mainland numbers${too}`;
+  }
+  if (
+    !international &&
+    role !== 'china' &&
+    (everywhere || allowedCountries.some((country) => country !== 'CN'))
+  ) {
+    return `a domestic template, used for numbers outside mainland China${too}`;
+  }
+  return undefined;
+};
+
+export const templateKindHint =
+  'Give templateCode as { "china": …, "overseas": … } with a domestic and an international template, or limit allowedCountries to the countries served.';
+
+export type StatusQuery = {
+  /** The provider's message id as a send reported it: Aliyun BizId, Tencent SerialNo. */
+  id: string;
+  /** The number it was sent to, in any form a send accepts. */
+  to: string;
+  /** `YYYY-MM-DD`, the day it was sent in China time (UTC+8); default today. */
+  date?: string;
+};
+
+export type DeliveryRecord = {
+  messageId: string | undefined;
+  /** As the provider reports it. */
+  phoneNumber: string;
+  state: 'delivered' | 'failed' | 'pending';
+  /** The provider's own status, e.g. Aliyun `DELIVERED`, Tencent `SUCCESS`. */
+  providerStatus: string;
+  description?: string;
+  sentAt?: string;
+  deliveredAt?: string;
+};
+
+export type DeliveryReport = {
+  provider: ProviderName;
+  /** Receipts for the message: empty when none has arrived (yet), or the id/date do not match. */
+  records: DeliveryRecord[];
+};
+
+/** What a duanxin connector offers an operator tool besides its default export. */
+export type ConnectorOperator = {
+  buildSendRequest: (data: SendMessageData, config: unknown) => PreparedSend;
+  templateChoices: (config: unknown) => TemplateChoice[];
+  checkConfig: (config: unknown) => Promise<CheckItem[]>;
+  /** Absent when the provider has no per-message status query. */
+  queryStatus?: (config: unknown, query: StatusQuery) => Promise<DeliveryReport>;
+};
+
+type TransportSettings = { timeout?: number; maxRetries?: number; proxy?: string };
+
+/**
+ * A read-only provider query (no SMS is sent), with the config's timeout, retries and proxy.
+ * callProvider's failures speak of "the message"; a query sends none, so they are reworded.
+ */
+export const queryProvider = async (
+  provider: ProviderName,
+  build: ProviderCall['build'],
+  settings: TransportSettings,
+  sensitive: readonly (string | undefined)[]
+): Promise<ProviderReply> => {
+  try {
+    return await callProvider({
+      provider,
+      build,
+      timeout: settings.timeout ?? defaultTimeoutMs,
+      maxRetries: settings.maxRetries ?? 1,
+      proxy: settings.proxy,
+      sensitive,
+    });
+  } catch (error: unknown) {
+    const data = (error as { data?: { errorDescription?: unknown } }).data;
+    if (typeof data?.errorDescription !== 'string') {
+      throw error;
+    }
+    const description = data.errorDescription
+      .replace(/^\[duanxin\] \[[^\]]*\] /, '')
+      .replace(
+        /; (it never left this machine, nothing was sent|the message may or may not have been sent)\.$/,
+        '.'
+      );
+    throw duanxinError('General', {
+      provider,
+      description: `Query failed: ${description}`,
+      outcome: 'not_sent',
+      retryable: true,
+    });
+  }
+};
+
+/** An answer to a query that cannot be read (an HTML proxy page, a body without its fields). */
+export const unreadableQueryAnswer = (
+  provider: ProviderName,
+  action: string,
+  statusCode: number,
+  why: string
+) =>
+  duanxinError('InvalidResponse', {
+    provider,
+    description: `Unreadable answer to ${action} (HTTP ${statusCode}): ${why}.`,
+    outcome: 'not_sent',
+    retryable: false,
+  });
+
+const chinaOffsetMs = 8 * 3600 * 1000;
+
+/** A calendar day in China time (UTC+8), as Aliyun and Tencent file messages. */
+export const chinaDay = (date: string | undefined, now = Date.now()) => {
+  const day = date ?? new Date(now + chinaOffsetMs).toISOString().slice(0, 10);
+  const beginMs = Date.parse(`${day}T00:00:00+08:00`);
+  return {
+    /** `yyyyMMdd`, Aliyun's SendDate. */
+    compact: day.replaceAll('-', ''),
+    beginSeconds: Math.floor(beginMs / 1000),
+    endSeconds: Math.floor(beginMs / 1000) + 86_400 - 1,
+  };
+};
