@@ -6,7 +6,10 @@ const packages = fileURLToPath(new URL('packages/', import.meta.url));
 export default defineConfig({
   resolve: {
     // Workspace packages are tested from their sources: no previous build is needed.
-    alias: [{ find: /^@duanxin\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` }],
+    alias: [
+      { find: /^@duanxin\/([a-z0-9-]+)\/emulator$/, replacement: `${packages}$1/emulator.ts` },
+      { find: /^@duanxin\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` },
+    ],
   },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],

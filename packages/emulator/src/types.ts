@@ -8,9 +8,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 export type ApprovalState = 'approved' | 'pending' | 'rejected';
 
 export type SeedCredential = {
-  /** Aliyun AccessKeyId, Tencent SecretId, YunPian apikey. */
+  /** The key id: Aliyun AccessKeyId, Tencent SecretId, YunPian apikey, Huawei APP_Key. */
   id: string;
-  /** Aliyun AccessKeySecret, Tencent SecretKey; unused for YunPian. */
+  /** Aliyun AccessKeySecret, Tencent SecretKey, Huawei APP_Secret; unused for YunPian. */
   secret?: string;
   /** Temporary credentials: Aliyun SecurityToken / Tencent X-TC-Token that must accompany the key. */
   token?: string;
@@ -22,11 +22,11 @@ export type SeedCredential = {
 export type SeedSignature = { name: string; state: ApprovalState };
 
 export type SeedTemplate = {
-  /** Aliyun TemplateCode, Tencent TemplateId, YunPian tpl_id. */
+  /** Aliyun TemplateCode, Tencent TemplateId, YunPian tpl_id, Huawei templateId. */
   id: string;
   /**
    * Template text in the provider's own placeholder syntax:
-   * Aliyun `${code}`, Tencent `{1}`, YunPian `#code#`.
+   * Aliyun `${code}`, Tencent `{1}`, YunPian `#code#`, Huawei `${1}`.
    */
   content: string;
   state: ApprovalState;
@@ -60,7 +60,10 @@ export type ProviderAccount = {
   international: boolean;
   /** Per-number flow control: the provider's documented windows, or false to switch it off. */
   flowControl: FlowWindow[] | false;
-  /** Tencent: SmsSdkAppIds of the account. */
+  /**
+   * What a request names as its sender, when the provider has such ids: Tencent SmsSdkAppIds,
+   * Huawei channel numbers (通道号, `from`). `international` ones serve numbers abroad.
+   */
   apps?: { id: string; international?: boolean }[];
   /** Tencent: regions accepted in X-TC-Region. */
   regions?: string[];

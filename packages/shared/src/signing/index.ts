@@ -3,3 +3,4 @@ export * from './percent-encode.js';
 export * from './aliyun-rpc.js';
 export * from './aliyun-acs3.js';
 export * from './tencent-tc3.js';
+export * from './huawei-wsse.js';

@@ -1,0 +1,145 @@
+/**
+ * `pnpm create-connector <name> [--title "Display Name"]`: generates `packages/connector-<name>-sms`
+ * from `templates/connector/`, a working connector for an EXAMPLE protocol (connector, emulator
+ * provider, conformance test), ready to have the provider's real protocol put in its place.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import * as prettier from 'prettier';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const templateDir = path.join(repoRoot, 'templates', 'connector');
+
+const namePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const formatted = new Set(['.ts', '.json']);
+
+export type CreateConnectorOptions = {
+  /** Provider name, e.g. `huawei`; `connector-` and `-sms` around it are dropped. */
+  name: string;
+  /** Shown in metadata and the README; default: the name in title case. */
+  title?: string;
+  /** Where the package directory goes; default `<repo>/packages`. */
+  packagesDir?: string;
+};
+
+export type Placeholders = Record<'__name__' | '__Pascal__' | '__camel__' | '__Title__', string>;
+
+export const normaliseName = (input: string): string => {
+  const name = input
+    .trim()
+    .toLowerCase()
+    .replace(/^connector-/, '')
+    .replace(/-sms$/, '');
+  if (!namePattern.test(name) || name.length > 40) {
+    throw new Error(
+      `"${input}" is not a usable provider name: lower-case letters, digits and single dashes, starting with a letter (e.g. huawei, example-cloud).`
+    );
+  }
+  return name;
+};
+
+export const placeholdersFor = (name: string, title?: string): Placeholders => {
+  const words = name.split('-');
+  const capitalised = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  const pascal = capitalised.join('');
+  return {
+    __name__: name,
+    __Pascal__: pascal,
+    __camel__: pascal.charAt(0).toLowerCase() + pascal.slice(1),
+    __Title__: title?.trim() || capitalised.join(' '),
+  };
+};
+
+const fill = (text: string, placeholders: Placeholders, file: string): string => {
+  let result = text;
+  for (const [placeholder, value] of Object.entries(placeholders)) {
+    result = result.split(placeholder).join(value);
+  }
+  const leftover = /__[A-Za-z]+__/.exec(result);
+  if (leftover) {
+    throw new Error(`templates/connector/${file} has an unknown placeholder ${leftover[0]}`);
+  }
+  return result;
+};
+
+const listFiles = (dir: string, prefix = ''): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(path.join(dir, entry.name), path.join(prefix, entry.name))
+      : [path.join(prefix, entry.name)]
+  );
+
+/** Writes the package; returns its directory and the files written (relative to it). */
+export const createConnector = async (options: CreateConnectorOptions) => {
+  const name = normaliseName(options.name);
+  const placeholders = placeholdersFor(name, options.title);
+  const target = path.join(
+    options.packagesDir ?? path.join(repoRoot, 'packages'),
+    `connector-${name}-sms`
+  );
+  if (existsSync(target)) {
+    throw new Error(`${path.relative(process.cwd(), target) || target} already exists.`);
+  }
+  const files = listFiles(templateDir);
+  for (const file of files) {
+    const destination = path.join(target, file);
+    let text = fill(readFileSync(path.join(templateDir, file), 'utf8'), placeholders, file);
+    // Names differ in length from their placeholders: line breaks must follow.
+    if (formatted.has(path.extname(file))) {
+      const config = (await prettier.resolveConfig(path.join(repoRoot, 'package.json'))) ?? {};
+      text = await prettier.format(text, { ...config, filepath: destination });
+    }
+    mkdirSync(path.dirname(destination), { recursive: true });
+    writeFileSync(destination, text);
+  }
+  return { name, dir: target, packageName: `@duanxin/connector-${name}-sms`, files };
+};
+
+const nextSteps = (dir: string, packageName: string) => {
+  const relative = path.relative(repoRoot, dir);
+  return `Created ${relative} (${packageName}).
+
+It implements an EXAMPLE protocol end to end (connector and emulator provider), so it works now:
+  npx vitest run ${relative}
+
+Next:
+  1. pnpm install
+     Links its workspace dependencies and records the package in pnpm-lock.yaml: CI installs
+     with --frozen-lockfile and fails until the updated lockfile is committed. (Tests, typecheck
+     and build work before that: @duanxin/* resolves to the sources through the root configs.)
+  2. Replace the EXAMPLE protocol with the provider's, keeping the tests green:
+     src/request.ts (real signing goes to packages/shared/src/signing/), src/errors.ts,
+     the answer reading in src/index.ts, and emulator.ts; then src/constant.ts (endpoint,
+     metadata id, form items), src/types.ts (config fields) and README.md (every TODO).
+  3. docs/writing-a-connector.md walks through the rest, up to npm publish.`;
+};
+
+const usage = 'Usage: pnpm create-connector <name> [--title "Display Name"]';
+
+const main = async () => {
+  const args = process.argv.slice(2);
+  if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exitCode = args.length === 0 ? 1 : 0;
+    return;
+  }
+  const titleAt = args.indexOf('--title');
+  const title = titleAt >= 0 ? args[titleAt + 1] : undefined;
+  const [name] = args.filter((_arg, index) => index !== titleAt && index !== titleAt + 1);
+  if (!name || (titleAt >= 0 && !title)) {
+    console.error(usage);
+    process.exitCode = 1;
+    return;
+  }
+  const created = await createConnector({ name, title });
+  console.log(nextSteps(created.dir, created.packageName));
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(`create-connector: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

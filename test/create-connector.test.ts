@@ -1,0 +1,135 @@
+/**
+ * `pnpm create-connector`: the generated package must pass its own conformance suite right away,
+ * before any `pnpm install`. It is generated two levels below the repository root, as in
+ * packages/ (its relative paths to the root configs need that), but in a scratch directory
+ * outside the pnpm workspace: a concurrent `pnpm install` must not record it in the lockfile.
+ * A child vitest runs its tests; the scratch directory is always removed.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createConnector, normaliseName, placeholdersFor } from '../scripts/create-connector.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const scratchPrefix = '.scaffold-check-';
+const scratchDir = path.join(
+  repoRoot,
+  `${scratchPrefix}${process.pid}-${randomBytes(3).toString('hex')}`
+);
+
+/** Leftovers of killed runs (an hour old), never a concurrent run's directory. */
+const removeStaleScratchDirs = () => {
+  for (const entry of readdirSync(repoRoot)) {
+    const dir = path.join(repoRoot, entry);
+    if (entry.startsWith(scratchPrefix) && Date.now() - statSync(dir).mtimeMs > 3_600_000) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+};
+
+/** The root config, with only the scratch package's tests included. */
+const childConfig = `import base from '../vitest.config.ts';
+
+export default { ...base, test: { ...base.test, include: ['${path.basename(scratchDir)}/*/test/**/*.test.ts'] } };
+`;
+
+describe('names', () => {
+  it.each([
+    ['huawei', 'huawei'],
+    ['connector-huawei-sms', 'huawei'],
+    ['Example-Cloud', 'example-cloud'],
+  ])('%s → %s', (input, name) => {
+    expect(normaliseName(input)).toBe(name);
+  });
+
+  it.each(['', '1cloud', 'has space', 'under_score', 'a--b', 'ends-'])('refuses "%s"', (input) => {
+    expect(() => normaliseName(input)).toThrow(/not a usable provider name/);
+  });
+
+  it('derives identifiers and a title', () => {
+    expect(placeholdersFor('example-cloud')).toEqual({
+      __name__: 'example-cloud',
+      __Pascal__: 'ExampleCloud',
+      __camel__: 'exampleCloud',
+      __Title__: 'Example Cloud',
+    });
+    expect(placeholdersFor('huawei', 'Huawei Cloud').__Title__).toBe('Huawei Cloud');
+  });
+});
+
+describe('a generated package', () => {
+  // Two words: the placeholders must make valid identifiers of it.
+  const name = 'example-cloud';
+  let created: Awaited<ReturnType<typeof createConnector>>;
+  const read = (file: string) => readFileSync(path.join(created.dir, file), 'utf8');
+
+  beforeAll(async () => {
+    removeStaleScratchDirs();
+    mkdirSync(scratchDir);
+    writeFileSync(path.join(scratchDir, 'vitest.config.ts'), childConfig);
+    created = await createConnector({ name, packagesDir: scratchDir });
+  });
+  afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
+
+  it('has our layout, with no placeholder left', () => {
+    expect(created.files.map((file) => file.split(path.sep).join('/')).sort()).toEqual([
+      'README.md',
+      'emulator.ts',
+      'logo.svg',
+      'package.json',
+      'src/config.ts',
+      'src/constant.ts',
+      'src/errors.ts',
+      'src/index.ts',
+      'src/operator.ts',
+      'src/request.ts',
+      'src/types.ts',
+      'test/conformance.test.ts',
+      'tsconfig.json',
+      'tsup.config.ts',
+    ]);
+    for (const file of created.files) {
+      expect(read(file), file).not.toMatch(/__[A-Za-z]+__/);
+    }
+  });
+
+  it('declares only what Logto provides as dependencies, and ships lib, README and logo', () => {
+    const manifest = JSON.parse(read('package.json')) as Record<string, unknown>;
+    expect(manifest.name).toBe(`@duanxin/connector-${name}-sms`);
+    expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
+      '@logto/connector-kit',
+      '@silverhand/essentials',
+      'got',
+      'zod',
+    ]);
+    expect(manifest.files).toEqual(['lib', 'README.md', 'logo.svg']);
+    expect(manifest.exports).toEqual({ '.': './lib/index.js', './emulator': './lib/emulator.js' });
+  });
+
+  it('refuses to overwrite it', async () => {
+    await expect(createConnector({ name, packagesDir: scratchDir })).rejects.toThrow(
+      /already exists/
+    );
+  });
+
+  it('passes its own conformance suite and Logto loading, unlinked', async () => {
+    const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+    const run = await promisify(execFile)(
+      process.execPath,
+      [vitest, 'run', '--config', path.join(scratchDir, 'vitest.config.ts')],
+      { cwd: repoRoot, env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 16 * 1024 * 1024 }
+    ).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`the generated package's tests failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    const passed = /Tests: (\d+) passed, 0 failed/.exec(run.stdout)?.[1];
+    // The conformance suite (every template type, formats, refusals, errors, transport) and
+    // Logto loading against both host kits.
+    expect(Number(passed)).toBeGreaterThanOrEqual(40);
+  }, 180_000);
+});
