@@ -1,26 +1,17 @@
 /**
- * The main job on an embedded default: starts the emulator in-process, configures the three
- * connectors against it, sends a code for every TemplateType to a mainland and an international
+ * The main job on an embedded default: starts the emulator in-process, configures every
+ * registered connector against it, sends a code for every TemplateType to a mainland and an international
  * number through each connector exactly as Logto calls it, and shows what each phone received.
  * Exits non-zero unless every message arrived exactly once.
  */
 import { randomInt } from 'node:crypto';
 
-import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
-import createAliyun from '@duanxin/connector-aliyun-sms';
-import createTencent from '@duanxin/connector-tencent-sms';
-import createYunpian from '@duanxin/connector-yunpian-sms';
-import { emulatorConnectorConfigs, startEmulator } from '@duanxin/emulator';
+import { extraEmulatorProviders, providers } from '@duanxin/cli';
+import { startEmulator } from '@duanxin/emulator';
 import { destroyAgents, maskPhone, templateTypes } from '@duanxin/shared';
 
-const connectors: [
-  name: 'aliyun' | 'tencent' | 'yunpian',
-  create: CreateConnector<SmsConnector>,
-][] = [
-  ['aliyun', createAliyun],
-  ['tencent', createTencent],
-  ['yunpian', createYunpian],
-];
+// Every connector registered with the CLI (packages/cli/src/providers.ts) takes part.
+const connectors = Object.entries(providers);
 // Logto passes numbers as digits with country code and no `+`.
 const phones = ['8613800138000', '85291234567'];
 
@@ -29,13 +20,17 @@ const notConfigured = async () => {
 };
 
 const main = async () => {
-  const emulator = await startEmulator({ port: 0, flowControl: false });
-  const configs = emulatorConnectorConfigs(emulator.url);
+  const emulator = await startEmulator({
+    port: 0,
+    flowControl: false,
+    providers: extraEmulatorProviders(),
+  });
   const rows: string[][] = [];
   let failures = 0;
 
   try {
-    for (const [name, create] of connectors) {
+    for (const [name, { create, emulatorConfig }] of connectors) {
+      const config = emulatorConfig(emulator.url);
       for (const to of phones) {
         for (const type of templateTypes) {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -44,10 +39,7 @@ const main = async () => {
           const connector = await create({ getConfig: notConfigured });
           let status = 'ok';
           try {
-            await connector.sendMessage(
-              { to, type: type as never, payload: { code } },
-              configs[name]
-            );
+            await connector.sendMessage({ to, type: type as never, payload: { code } }, config);
           } catch (error: unknown) {
             const data = (error as { data?: { errorDescription?: string } }).data;
             status = `failed: ${data?.errorDescription ?? String(error)}`;

@@ -3,6 +3,9 @@ import type { ZodTypeAny } from 'zod';
 import createAliyunConnector, * as aliyun from '@duanxin/connector-aliyun-sms';
 import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms';
 import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
+import createHuaweiConnector, * as huawei from '@duanxin/connector-huawei-sms';
+import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-sms/emulator';
+import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
 import {
   aliyunErrorTable,
   tencentErrorTable,
@@ -19,6 +22,10 @@ export type ProviderEntry = ConnectorOperator & {
   errorTable: ProviderErrorTable;
   /** Name of the message id in the provider's own words, e.g. BizId. */
   messageIdName: string;
+  /** A config that works against the emulator's default seed (the demo uses it). */
+  emulatorConfig: (endpoint: string) => Record<string, unknown>;
+  /** The provider's emulation, for providers the emulator does not ship. */
+  emulatorProvider?: ProviderDefinition;
 };
 
 export const providers = {
@@ -31,6 +38,7 @@ export const providers = {
     buildSendRequest: aliyun.buildSendRequest,
     templateChoices: aliyun.templateChoices,
     checkConfig: aliyun.checkConfig,
+    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).aliyun,
     queryStatus: aliyun.queryStatus,
   },
   tencent: {
@@ -42,6 +50,7 @@ export const providers = {
     buildSendRequest: tencent.buildSendRequest,
     templateChoices: tencent.templateChoices,
     checkConfig: tencent.checkConfig,
+    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).tencent,
     queryStatus: tencent.queryStatus,
   },
   yunpian: {
@@ -53,8 +62,27 @@ export const providers = {
     buildSendRequest: yunpian.buildSendRequest,
     templateChoices: yunpian.templateChoices,
     checkConfig: yunpian.checkConfig,
+    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).yunpian,
+  },
+  huawei: {
+    create: createHuaweiConnector,
+    configGuard: huawei.huaweiSmsConfigGuard,
+    metadata: huawei.defaultMetadata,
+    errorTable: huawei.huaweiErrorTable,
+    messageIdName: 'smsMsgId',
+    buildSendRequest: huawei.buildSendRequest,
+    templateChoices: huawei.templateChoices,
+    checkConfig: huawei.checkConfig,
+    emulatorConfig: huaweiEmulatorConfig,
+    emulatorProvider: huaweiProvider,
   },
 } satisfies Record<string, ProviderEntry>;
+
+/** Emulations of registered providers the emulator does not ship. */
+export const extraEmulatorProviders = (): ProviderDefinition[] =>
+  Object.values(providers).flatMap((entry: ProviderEntry) =>
+    entry.emulatorProvider ? [entry.emulatorProvider] : []
+  );
 
 export type ProviderName = keyof typeof providers;
 

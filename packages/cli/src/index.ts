@@ -1,0 +1,6 @@
+export {
+  extraEmulatorProviders,
+  providerNames,
+  providers,
+  type ProviderEntry,
+} from './providers.js';
