@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Url } from 'node:url';
 
 import got, { RequestError, TimeoutError, type Agents } from 'got';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
@@ -48,13 +49,23 @@ const keepAliveSockets = 64;
 const agentsByOrigin = new Map<string, Agents>();
 
 const agentsFor = (url: URL, explicitProxy: string | undefined): Agents => {
-  const proxy = explicitProxy ?? (getProxyForUrl(url.href) || undefined);
+  // proxy-from-env reads only these; given `url.href` it would re-parse it with the legacy parser.
+  const proxy =
+    explicitProxy ??
+    (getProxyForUrl({ protocol: url.protocol, host: url.host, port: url.port } as Url) ||
+      undefined);
   const key = `${url.origin}|${proxy ?? ''}`;
   const cached = agentsByOrigin.get(key);
   if (cached) {
     return cached;
   }
-  const options = { keepAlive: true, maxSockets: keepAliveSockets, maxFreeSockets: 16 };
+  // As many idle sockets kept as may be open: with fewer, a burst closes the surplus as it frees
+  // it and the next burst pays new TLS handshakes (docs/benchmarks.md, connections).
+  const options = {
+    keepAlive: true,
+    maxSockets: keepAliveSockets,
+    maxFreeSockets: keepAliveSockets,
+  };
   const agents: Agents = proxy
     ? url.protocol === 'https:'
       ? { https: new HttpsProxyAgent({ ...options, proxy }) }

@@ -1,0 +1,33 @@
+/**
+ * `pnpm bench` runs end to end with a handful of sends: every client process starts, sends
+ * through the emulator and is accepted, and the report renders. No timing is asserted: figures
+ * from a test run mean nothing.
+ */
+import { expect, it } from 'vitest';
+
+import { runBenchmarks } from '../bench/src/bench.js';
+import { allPairs, providers } from '../bench/src/matrix.js';
+import { smokePlan } from '../bench/src/plan.js';
+import { renderReport } from '../bench/src/report.js';
+
+it('runs every client against the emulator and renders the report', async () => {
+  const results = await runBenchmarks({ plan: smokePlan, mode: 'smoke', log: () => undefined });
+
+  expect(results.pairs.map(({ pair }) => pair)).toEqual(allPairs);
+  for (const measured of results.pairs) {
+    expect(measured.cpuPerSendUs).toBeGreaterThan(0);
+    expect(measured.concurrent.map((phase) => phase.concurrency)).toEqual([8, 64]);
+  }
+  for (const provider of providers) {
+    expect(results.ownWork[provider].usPerSend).toBeGreaterThan(0);
+    expect(results.ownWork[provider].bySource.length).toBeGreaterThan(0);
+  }
+  expect(results.profiles).toHaveLength(providers.length * 2);
+  expect(results.coldStarts.length).toBeGreaterThan(0);
+  expect(results.bundles).toHaveLength(providers.length * 2);
+
+  const report = renderReport(results);
+  for (const section of ['## Summary', '## 1.', '## 2.', '## 3.', '## 4.', '## 5.', '## 6.']) {
+    expect(report).toContain(section);
+  }
+}, 300_000);
