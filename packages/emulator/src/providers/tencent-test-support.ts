@@ -1,37 +1,14 @@
 /** Helpers of the Tencent provider tests: a fake core context and TC3-signed requests. */
 import { signTencentTc3 } from '@duanxin/shared';
 import { expect } from 'vitest';
-import { FlowControl } from '../flow-control.js';
-import type { EmulatorRequest, InboxMessage, ProviderAccount, ProviderContext } from '../types.js';
+import { fakeContext as fakeTencentContext, fakeNow } from './fake-context.js';
+import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
 import { tencentProvider } from './tencent.js';
 
-export const NOW = 1_700_000_000_000;
+export const NOW = fakeNow;
 
-/** An in-memory stand-in for the core: inbox, balance and flow control. */
-export const fakeContext = (account: ProviderAccount = tencentProvider.defaultAccount()) => {
-  const clock = { now: NOW };
-  const inbox: InboxMessage[] = [];
-  const flow = new FlowControl();
-  const context: ProviderContext = {
-    account,
-    now: () => clock.now,
-    deliver: (message) => {
-      account.balance = Math.max(0, account.balance - 1);
-      const stored = {
-        ...message,
-        id: `m${inbox.length + 1}`,
-        provider: 'tencent',
-        receivedAt: clock.now,
-      };
-      inbox.push(stored);
-      return stored;
-    },
-    checkFlow: (number, key) => flow.check('tencent', account.flowControl, number, key, clock.now),
-    useNonce: () => true,
-    sent: () => inbox,
-  };
-  return { context, inbox, clock, account };
-};
+export const fakeContext = (account?: ProviderAccount) =>
+  fakeTencentContext(tencentProvider, account);
 
 export type RequestOptions = {
   version?: string;

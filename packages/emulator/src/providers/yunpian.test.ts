@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FlowControl } from '../flow-control.js';
-import type { EmulatorRequest, InboxMessage, ProviderAccount, ProviderContext } from '../types.js';
+import { fakeContext as fakeProviderContext } from './fake-context.js';
+import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
 import { yunpianProvider } from './yunpian.js';
 
 const APIKEY = 'duanxin-demo-apikey-0000000000000';
 const DOC_APIKEY = '9b11127a9701975c734b8aee81ee3526';
 
-/** An in-memory stand-in for the core: inbox, balance and flow control. */
-const fakeContext = (account: ProviderAccount = yunpianProvider.defaultAccount()) => {
-  const clock = { now: 1_700_000_000_000 };
-  const inbox: InboxMessage[] = [];
-  const flow = new FlowControl();
-  const context: ProviderContext = {
-    account,
-    now: () => clock.now,
-    deliver: (message) => {
-      account.balance = Math.max(0, account.balance - 1);
-      const stored = {
-        ...message,
-        id: `m${inbox.length + 1}`,
-        provider: 'yunpian',
-        receivedAt: clock.now,
-      };
-      inbox.push(stored);
-      return stored;
-    },
-    checkFlow: (number, key) => flow.check('yunpian', account.flowControl, number, key, clock.now),
-    useNonce: () => true,
-    sent: () => inbox,
-  };
-  return { context, inbox, clock, account };
-};
+const fakeContext = (account?: ProviderAccount) => fakeProviderContext(yunpianProvider, account);
 
 /** The account of the doc samples in providers.md §C.6. */
 const docAccount = (): ProviderAccount => ({
