@@ -1,7 +1,8 @@
 /**
  * The main job on an embedded default: starts the emulator in-process, configures every
- * registered connector against it, sends a code for every TemplateType to a mainland and an international
- * number through each connector exactly as Logto calls it, and shows what each phone received.
+ * registered connector against it, sends a code for every TemplateType to a mainland, a Hong Kong
+ * and a US number through each connector exactly as Logto calls it, and shows what each phone
+ * received.
  * Exits non-zero unless every message arrived exactly once.
  */
 import { randomInt } from 'node:crypto';
@@ -12,8 +13,9 @@ import { destroyAgents, maskPhone, templateTypes } from '@duanxin/shared';
 
 // Every connector registered with the CLI (packages/cli/src/providers.ts) takes part.
 const connectors = Object.entries(providers);
-// Logto passes numbers as digits with country code and no `+`.
-const phones = ['8613800138000', '85291234567'];
+// Logto passes numbers as digits with country code and no `+`. 16502530000 also reads as the
+// mainland mobile 165 0253 0000: each connector must still reach +1 650 253 0000.
+const phones = ['8613800138000', '85291234567', '16502530000'];
 
 const notConfigured = async () => {
   throw new Error("the demo passes its config with every send, as Logto's test send does");

@@ -22,6 +22,7 @@ import type {
 import {
   huaweiWsseAgeSeconds,
   huaweiWsseCreated,
+  readHuaweiNumber,
   readHuaweiWsse,
   verifyHuaweiWsse,
 } from '@duanxin/shared';
@@ -169,10 +170,14 @@ const readSend = (request: EmulatorRequest, context: ProviderContext) => {
   if (!from || !to || !templateId || templateId.length > 32) {
     throw new Refusal(400, 'E000503', 'from, to and templateId (1-32 characters) are required');
   }
-  const numbers = to.split(',');
-  // Each number at most 21 characters, at most 500 of them.
-  if (numbers.length > 500 || numbers.some((number) => !/^\+\d{4,20}$/.test(number))) {
-    throw new Refusal(400, 'E000503', 'to must be +E.164 numbers separated by commas');
+  // At most 500 numbers of at most 21 characters; without `+`, +86 is added (docs/providers.md §4.1).
+  const raws = to.split(',');
+  const numbers = raws.flatMap((raw) => {
+    const reading = readHuaweiNumber(raw);
+    return reading ? [{ raw, e164: reading.e164 }] : [];
+  });
+  if (raws.length > 500 || numbers.length !== raws.length) {
+    throw new Refusal(400, 'E000503', 'to must be numbers (+E.164) separated by commas');
   }
   const template = context.account.templates.find((candidate) => candidate.id === templateId);
   const signature = form.get('signature') || undefined;
@@ -189,7 +194,7 @@ type Send = ReturnType<typeof readSend>;
 const variableCount = (content: string) =>
   Math.max(0, ...[...content.matchAll(/\$\{(\d+)\}/g)].map((match) => Number(match[1])));
 
-/** The number's `status`: an error code, or 000000 once delivered. */
+/** The number's `status`: an error code, or 000000 once delivered to `number` (E.164). */
 const sendOne = (send: Send, number: string, context: ProviderContext) => {
   const { account } = context;
   const { template } = send;
@@ -240,11 +245,11 @@ const handle = (request: EmulatorRequest, context: ProviderContext): EmulatorRes
     authenticate(request, context);
     const send = readSend(request, context);
     const createTime = huaweiWsseCreated(context.now());
-    const result = send.numbers.map((number) => ({
-      originTo: number,
+    const result = send.numbers.map(({ raw, e164 }) => ({
+      originTo: raw,
       createTime,
       from: send.from,
-      ...sendOne(send, number, context),
+      ...sendOne(send, e164, context),
     }));
     if (result.some((entry) => entry.status === success)) {
       return json(200, { code: success, description: descriptions[success], result });

@@ -130,7 +130,7 @@ const families: HintFamily[] = [
         /^(aliyun:isv\.MOBILE_NUMBER_ILLEGAL|tencent:InvalidParameterValue\.IncorrectPhoneNumber|yunpian:2)$/
       )(facts) ||
       (facts.field === 'to' && facts.providerCode === undefined),
-    hint: 'Give --to one number with its country code, as Logto stores it: 8613800138000, +8613800138000 or 008613800138000; allowedCountries in the config limits the countries.',
+    hint: 'Give --to one number with its country code, as Logto stores it: 8613800138000, +8613800138000 or 008613800138000. Digits are read country code first (13012345678 is +1 301 234 5678); only when allowedCountries leaves that country out and allows CN are they the mainland mobile. No number outside allowedCountries is sent.',
   },
   {
     family: 'mainland IP only',

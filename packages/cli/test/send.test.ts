@@ -47,6 +47,26 @@ describe('duanxin send', { timeout: cliTimeout }, () => {
     }
   );
 
+  it.each([
+    // Aliyun cannot tell 16502530000 from a mainland mobile: it is sent 0016502530000.
+    [{}, '16502530000', '+16502530000', 'PhoneNumbers=0016502530000'],
+    [{ allowedCountries: 'CN' }, '13012345678', '+8613012345678', 'PhoneNumbers=13012345678'],
+  ])('aliyun with %j: --to %s reaches %s', async (extra, to, e164, sent) => {
+    const config = { ...lab.configs.aliyun, ...extra };
+    const run = await runCli([
+      'send',
+      'aliyun',
+      '--config',
+      await writeJsonFile(config),
+      '--to',
+      to,
+    ]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(lab.emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
+    const [request] = lab.emulator.requests.list();
+    expect(`${request?.path}&${request?.body}`).toContain(sent);
+  });
+
   it('--json: one object on stdout, with the Generic fallback named', async () => {
     const run = await runCli([
       'send',
@@ -172,6 +192,16 @@ describe('duanxin send: exit codes, with a hint for each failure', { timeout: cl
     const run = await send(lab.configs.aliyun, ['--to', '12345']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/invalid_request_parameters[\s\S]*hint .*country code/);
+    expect(lab.emulator.requests.list()).toEqual([]);
+  });
+
+  it('2 for a number of a country outside allowedCountries, with the reading rule as hint', async () => {
+    const run = await send({ ...lab.configs.aliyun, allowedCountries: ['CN'] }, [
+      '--to',
+      '85291234567',
+    ]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/HK are not in allowedCountries[\s\S]*hint .*allows CN/);
     expect(lab.emulator.requests.list()).toEqual([]);
   });
 

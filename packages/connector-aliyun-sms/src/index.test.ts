@@ -73,6 +73,24 @@ describe('Aliyun connector specifics', () => {
     expect(form.get('TemplateParam')).toBe('{"code":"123456"}');
   });
 
+  it.each([
+    ['8613800138000', '13800138000', '+8613800138000'],
+    ['13800138000', '13800138000', '+8613800138000'],
+    ['85291234567', '0085291234567', '+85291234567'],
+    ['886912345678', '00886912345678', '+886912345678'],
+    // Bare or after `+`, Aliyun would take these digits for the mainland mobile 165 0253 0000.
+    ['16502530000', '0016502530000', '+16502530000'],
+  ])(
+    'sends %s as PhoneNumbers=%s, which Aliyun delivers to %s (docs/providers.md §1.1)',
+    async (to, phoneNumbers, e164) => {
+      const result = await send(config, to);
+      const [request] = emulator.requests.list();
+      expect(new URLSearchParams(request?.body).get('PhoneNumbers')).toBe(phoneNumbers);
+      expect(result).toMatchObject({ phoneNumber: phoneNumbers });
+      expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
+    }
+  );
+
   it('fills extra template variables and a custom code parameter name', async () => {
     await send({
       ...config,

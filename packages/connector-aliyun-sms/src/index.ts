@@ -8,7 +8,6 @@ import {
 import {
   aliyunErrorTable,
   aliyunTemplateParam,
-  assertAllowedCountry,
   callProvider,
   defaultTimeoutMs,
   formatForAliyun,
@@ -53,8 +52,8 @@ export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): P
   const phone = parsePhoneNumberForSms(data.to, {
     provider,
     strict: config.strictPhoneRegionNumberCheck,
+    allowedCountries: config.allowedCountries,
   });
-  assertAllowedCountry(phone, config.allowedCountries, provider);
   const code = readVerificationCode(data.payload, provider);
   const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
   const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);

@@ -128,7 +128,7 @@ describe('Aliyun operator functions', () => {
       { to: '85291234567', type: 'SignIn' as never, payload: { code: '123456' } },
       config
     );
-    expect(prepared).toMatchObject({ template: 'SMS_100002', phoneNumber: '85291234567' });
+    expect(prepared).toMatchObject({ template: 'SMS_100002', phoneNumber: '0085291234567' });
     expect(String(prepared.call.build().body)).toMatch(/Action=SendSms.*&Signature=/);
     expect(emulator.requests.list()).toEqual([]);
   });
@@ -149,5 +149,19 @@ describe('Aliyun operator functions', () => {
     ]);
     const none = await queryStatus(config, { id: '1^0', to: '8613800138000', date: '2025-01-02' });
     expect(none.records).toEqual([]);
+  });
+
+  it('finds the receipts of a +1 number by the 00-prefixed form it was sent to', async () => {
+    const connector = await createAliyunSmsConnector({ getConfig: async () => config });
+    const sent = (await connector.sendMessage(
+      { to: '16502530000', type: 'SignIn' as never, payload: { code: '123456' } },
+      config
+    )) as { messageId: string };
+    const report = await queryStatus(config, { id: sent.messageId, to: '16502530000' });
+    expect(report.records).toEqual([
+      expect.objectContaining({ messageId: sent.messageId, phoneNumber: '16502530000' }),
+    ]);
+    const [, query] = emulator.requests.list();
+    expect(new URLSearchParams(query?.body).get('PhoneNumber')).toBe('0016502530000');
   });
 });

@@ -34,6 +34,7 @@ export const queryStatus = async (
   const phone = parsePhoneNumberForSms(to, {
     provider,
     strict: config.strictPhoneRegionNumberCheck,
+    allowedCountries: config.allowedCountries,
   });
   const phoneNumber = formatForAliyun(phone);
   const answer = await query(config, 'QuerySendDetails', {

@@ -16,7 +16,6 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).aliyun,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'],
-  usNumbers: 'refused',
   errorFamilies: [
     {
       name: 'bad signature (wrong secret)',

@@ -10,6 +10,7 @@ import { huaweiEmulatorConfig, huaweiProvider } from '../emulator.js';
 
 import createHuaweiSmsConnector, { buildSendRequest } from './index.js';
 import { checkConfig, templateChoices } from './operator.js';
+import { buildBatchSendRequest } from './request.js';
 
 let emulator: Emulator;
 let config: ReturnType<typeof huaweiEmulatorConfig>;
@@ -51,6 +52,43 @@ const failure = (promise: Promise<unknown>) =>
   );
 
 describe('the request', () => {
+  it.each([
+    ['8613800138000', '+8613800138000'],
+    ['13800138000', '+8613800138000'],
+    // Without `+`, Huawei would put +86 in front: 16502530000 would reach 165 0253 0000.
+    ['16502530000', '+16502530000'],
+    ['85291234567', '+85291234567'],
+  ])(
+    'sends %s as to=%s, with `+` for mainland numbers too (docs/providers.md §4.1)',
+    async (to, e164) => {
+      await send(config, to);
+      const [request] = emulator.requests.list();
+      expect(new URLSearchParams(request?.body).get('to')).toBe(e164);
+      expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
+    }
+  );
+
+  it('would reach a stranger with digits without `+`: the emulator adds +86 as Huawei does', async () => {
+    const request = buildBatchSendRequest(
+      emulator.url,
+      {
+        from: config.sender,
+        to: '16502530000',
+        templateId: 'tpl-code',
+        templateParas: '["123456"]',
+        signature: 'duanxin',
+      },
+      { appKey: config.appKey, appSecret: config.appSecret }
+    );
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    });
+    expect(response.status).toBe(200);
+    expect(emulator.inbox.list().map((message) => message.to)).toEqual(['+8616502530000']);
+  });
+
   it('is a form POST with WSSE headers, a +E.164 number and the code as templateParas', async () => {
     const result = await send(config);
     const [request] = emulator.requests.list();

@@ -6,9 +6,9 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
-  assertAllowedCountry,
   callProvider,
   defaultTimeoutMs,
+  formatForHuawei,
   parsePhoneNumberForSms,
   pickRegional,
   pickTemplate,
@@ -51,13 +51,14 @@ export type HuaweiSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, { provider });
-  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const phone = parsePhoneNumberForSms(data.to, {
+    provider,
+    allowedCountries: config.allowedCountries,
+  });
   const code = readVerificationCode(data.payload, provider);
   const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
   const templateId = pickRegional(template.templateId, phone.isMainlandChina);
-  // E.164 with `+`, for every country (发送短信: "+{国家码}{地区码}{终端号码}").
-  const phoneNumber = phone.e164;
+  const phoneNumber = formatForHuawei(phone);
   const sender = chooseSender(config, phone.isMainlandChina);
   const extras = template.params && pickRegional(template.params, phone.isMainlandChina);
   const fields = {

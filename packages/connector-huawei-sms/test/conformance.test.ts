@@ -16,7 +16,6 @@ testConnector({
   config: huaweiEmulatorConfig,
   secrets: (config) => [String(config.appSecret), String(config.overseasAppSecret)],
   ownTemplates: ['SignIn', 'Register', 'Generic'],
-  usNumbers: 'delivered',
   emulator,
   errorFamilies: [
     {

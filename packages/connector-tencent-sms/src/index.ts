@@ -6,7 +6,6 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
-  assertAllowedCountry,
   callProvider,
   defaultTimeoutMs,
   formatForTencent,
@@ -53,8 +52,10 @@ export type TencentSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, { provider });
-  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const phone = parsePhoneNumberForSms(data.to, {
+    provider,
+    allowedCountries: config.allowedCountries,
+  });
   const code = readVerificationCode(data.payload, provider);
   const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
   const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);

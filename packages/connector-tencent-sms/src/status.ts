@@ -27,7 +27,10 @@ export const queryStatus = async (
   { id, to, date }: StatusQuery
 ): Promise<DeliveryReport> => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(to, { provider });
+  const phone = parsePhoneNumberForSms(to, {
+    provider,
+    allowedCountries: config.allowedCountries,
+  });
   const phoneNumber = formatForTencent(phone);
   const day = chinaDay(date);
   const answer = await query(config, 'PullSmsSendStatusByPhoneNumber', {

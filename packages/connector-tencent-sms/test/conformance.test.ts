@@ -12,7 +12,6 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).tencent,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'],
-  usNumbers: 'delivered',
   errorFamilies: [
     {
       name: 'bad signature (wrong secret)',

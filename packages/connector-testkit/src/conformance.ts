@@ -45,11 +45,6 @@ export type ConnectorUnderTest = {
   /** Usage types the config has a template of its own for (others fall back to Generic). */
   ownTemplates: readonly string[];
   errorFamilies: ErrorFamily[];
-  /**
-   * `refused` where the provider's number format cannot tell +1 numbers from mainland mobiles
-   * (Aliyun takes digits without `+`): the send must then fail, never reach a mainland number.
-   */
-  usNumbers: 'delivered' | 'refused';
   /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
   emulator?: EmulatorOptions;
 };
@@ -131,27 +126,30 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       });
     });
 
-    describe('number formats', () => {
+    describe('number formats: the emulator reads what was sent as the provider would', () => {
       it.each([
         ['Logto mainland', '8613800138000', '+8613800138000'],
         ['+E.164', '+8613800138000', '+8613800138000'],
         ['00-prefixed', '008613800138000', '+8613800138000'],
         ['legacy bare mainland', '13800138000', '+8613800138000'],
         ['Hong Kong', '85291234567', '+85291234567'],
+        ['Macau', '85366123456', '+85366123456'],
+        ['Taiwan', '886912345678', '+886912345678'],
+        // +1 digits that are also a mainland mobile (165 0253 0000): never sent to the mainland.
+        ['US', '16502530000', '+16502530000'],
+        ['UK', '447400123456', '+447400123456'],
       ])('%s %s reaches %s', async (_name, to, e164) => {
         await send(connector, config, to);
         expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
       });
 
-      it(`a US number 16502530000 is ${connector.usNumbers}, never sent to mainland China`, async () => {
-        const sent = send(connector, config, '16502530000');
-        if (connector.usNumbers === 'delivered') {
-          await sent;
-          expect(emulator.inbox.list().map((message) => message.to)).toEqual(['+16502530000']);
-        } else {
-          await failure(sent);
-          expect(emulator.inbox.list()).toEqual([]);
-        }
+      it.each([
+        [['CN'], '+8613012345678'],
+        [['US'], '+13012345678'],
+        [['CN', 'US'], '+13012345678'],
+      ])('with allowedCountries %j, 13012345678 reaches %s', async (allowedCountries, e164) => {
+        await send(connector, { ...config, allowedCountries }, '13012345678');
+        expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
       });
     });
 
@@ -211,7 +209,14 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         [
           'a country outside allowedCountries',
           () => ({ ...config, allowedCountries: ['CN'] }),
-          '16502530000',
+          '85291234567',
+          { code: '123456' },
+          'invalid_request_parameters',
+        ],
+        [
+          'no reading in allowedCountries: +1 212 555 1234 is no mainland mobile',
+          () => ({ ...config, allowedCountries: ['CN', 'HK'] }),
+          '12125551234',
           { code: '123456' },
           'invalid_request_parameters',
         ],

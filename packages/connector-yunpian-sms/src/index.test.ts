@@ -39,12 +39,16 @@ describe('YunPian connector specifics', () => {
   it('sends mainland numbers as 11 digits and international ones with an encoded +', async () => {
     await send(config, '13800138000');
     await send(config, '85291234567');
+    // Without `+`, YunPian would take it for the mainland mobile 165 0253 0000.
+    await send(config, '16502530000');
     const bodies = emulator.requests.list().map((request) => request.body);
     expect(bodies[0]).toContain('mobile=13800138000&');
     expect(bodies[1]).toContain('mobile=%2B85291234567&');
+    expect(bodies[2]).toContain('mobile=%2B16502530000&');
     expect(emulator.inbox.list().map((message) => message.to)).toEqual([
       '+8613800138000',
       '+85291234567',
+      '+16502530000',
     ]);
   });
 

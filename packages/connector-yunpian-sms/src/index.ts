@@ -6,7 +6,6 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
-  assertAllowedCountry,
   badInput,
   callProvider,
   defaultTimeoutMs,
@@ -56,8 +55,10 @@ export type YunpianSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, { provider });
-  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const phone = parsePhoneNumberForSms(data.to, {
+    provider,
+    allowedCountries: config.allowedCountries,
+  });
   // The official connector returned without sending here, and Logto reported success.
   if (!phone.isMainlandChina && config.enableInternational !== true) {
     throw badInput(

@@ -14,7 +14,6 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
   secrets: (config) => [String(config.apikey)],
   ownTemplates: ['SignIn', 'Generic'],
-  usNumbers: 'delivered',
   errorFamilies: [
     {
       name: 'unknown apikey',

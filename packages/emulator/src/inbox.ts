@@ -1,29 +1,36 @@
+import { parsePhoneNumberForSms } from '@duanxin/shared';
+
 import type { InboxMessage, RequestLogEntry } from './types.js';
 
 export type InboxFilter = {
   provider?: string;
-  /** E.164 (`+8613800138000`); bare mainland numbers (`13800138000`) and digits without `+` work too. */
+  /** E.164 (`+8613800138000`), or any form a connector reads (`8613800138000`, `13800138000`). */
   to?: string;
   templateId?: string;
   /** Only messages received at or after this time (ms since epoch). */
   since?: number;
 };
 
-/** A bare mainland mobile or digits without `+` are compared as E.164. */
-export function normaliseInboxNumber(to: string): string {
+/**
+ * Read as a connector reads Logto's `to` (docs/providers.md §0.1), so that a filter finds what
+ * a send to the same string delivered; what no connector reads is compared as `+` + digits.
+ */
+function normaliseInboxNumber(to: string): string {
   const trimmed = to.trim();
-  if (/^1[3-9]\d{9}$/.test(trimmed)) {
-    return `+86${trimmed}`;
+  try {
+    return parsePhoneNumberForSms(trimmed, { provider: 'emulator' }).e164;
+  } catch {
+    return trimmed.startsWith('+') ? trimmed : `+${trimmed.replace(/^00/, '')}`;
   }
-  if (trimmed.startsWith('00')) {
-    return `+${trimmed.slice(2)}`;
-  }
-  return trimmed.startsWith('+') ? trimmed : `+${trimmed}`;
 }
+
+/** The filter with `to` as E.164, read once rather than for every message. */
+const normalised = (filter: InboxFilter): InboxFilter =>
+  filter.to === undefined ? filter : { ...filter, to: normaliseInboxNumber(filter.to) };
 
 const matches = (message: InboxMessage, filter: InboxFilter): boolean =>
   (filter.provider === undefined || message.provider === filter.provider) &&
-  (filter.to === undefined || message.to === normaliseInboxNumber(filter.to)) &&
+  (filter.to === undefined || message.to === filter.to) &&
   (filter.templateId === undefined || message.templateId === filter.templateId) &&
   (filter.since === undefined || message.receivedAt >= filter.since);
 
@@ -53,7 +60,8 @@ export class Inbox {
   }
 
   list(filter: InboxFilter = {}): InboxMessage[] {
-    return this.messages.filter((message) => matches(message, filter));
+    const wanted = normalised(filter);
+    return this.messages.filter((message) => matches(message, wanted));
   }
 
   /** The latest message matching `filter`, waiting for one to arrive when there is none yet. */
@@ -65,7 +73,7 @@ export class Inbox {
     const timeoutMs = options.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
-        filter,
+        filter: normalised(filter),
         resolve,
         reject,
         timer: setTimeout(() => {

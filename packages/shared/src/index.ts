@@ -1,6 +1,6 @@
 export * from './signing/index.js';
 export * from './errors/index.js';
-export * from './phone.js';
+export * from './phone/index.js';
 export * from './templates.js';
 export * from './http.js';
 export * from './config.js';

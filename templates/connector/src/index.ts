@@ -6,7 +6,6 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
-  assertAllowedCountry,
   callProvider,
   defaultTimeoutMs,
   parsePhoneNumberForSms,
@@ -48,12 +47,15 @@ export type __Pascal__SendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, { provider });
-  assertAllowedCountry(phone, config.allowedCountries, provider);
+  const phone = parsePhoneNumberForSms(data.to, {
+    provider,
+    allowedCountries: config.allowedCountries,
+  });
   const code = readVerificationCode(data.payload, provider);
   const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
   const templateId = pickRegional(template.templateId, phone.isMainlandChina);
-  // EXAMPLE: E.164 with `+`. Use the provider's format (see phone.ts: formatForTencent, …).
+  // EXAMPLE: E.164 with `+`. Send a form the provider cannot read as another number, and write
+  // down why in docs/providers.md (see formatForTencent, formatForAliyun, … in @duanxin/shared).
   const phoneNumber = phone.e164;
   const fields = {
     to: phoneNumber,

@@ -18,7 +18,6 @@ testConnector({
   config: __camel__EmulatorConfig,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Generic'],
-  usNumbers: 'delivered',
   emulator,
   // One entry per family of provider errors: how to provoke it, and the Logto code it must map to.
   errorFamilies: [

@@ -25,6 +25,11 @@ describe('Aliyun business errors (HTTP 200)', () => {
       'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
     ],
     ['mainland template, HK number', { PhoneNumbers: '85261234567' }, 'isv.SMS_TEMPLATE_ILLEGAL'],
+    [
+      'intl template, +1 digits without 00: a mainland mobile to Aliyun',
+      { PhoneNumbers: '16502530000', TemplateCode: 'SMS_100002' },
+      'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, change, code) => {
@@ -50,6 +55,23 @@ describe('Aliyun business errors (HTTP 200)', () => {
       await aliyun.sendV1('SendSms', { ...abroad, PhoneNumbers: '85261234568' })
     );
     expect(refused.body.Code).toBe('isv.PRODUCT_UN_SUBSCRIPT');
+  });
+
+  it.each([
+    // How Aliyun reads PhoneNumbers (docs/providers.md §1.1); the inbox shows whom it reached.
+    ['13800138000', 'SMS_100001', '+8613800138000'],
+    ['+8613800138000', 'SMS_100001', '+8613800138000'],
+    ['008613800138000', 'SMS_100001', '+8613800138000'],
+    ['16502530000', 'SMS_100001', '+8616502530000'],
+    ['+16502530000', 'SMS_100001', '+8616502530000'],
+    ['0016502530000', 'SMS_100002', '+16502530000'],
+    ['0085261234567', 'SMS_100002', '+85261234567'],
+  ])('delivers PhoneNumbers=%s (template %s) to %s', async (PhoneNumbers, TemplateCode, to) => {
+    const answer = await toAnswer(
+      await aliyun.sendV1('SendSms', { ...CODE_SMS, PhoneNumbers, TemplateCode })
+    );
+    expect(answer.body.Code).toBe('OK');
+    expect(aliyun.emulator.inbox.list().map((message) => message.to)).toEqual([to]);
   });
 
   it('refuses when the balance is spent', async () => {

@@ -1,5 +1,7 @@
 /** SendSms and SendBatchSms (providers.md §A.8): validation in the API's order, then delivery. */
 import { randomInt } from 'node:crypto';
+import { readAliyunNumber } from '@duanxin/shared';
+
 import type { ProviderAccount, ProviderContext, SeedTemplate } from '../types.js';
 import { AliyunError, business, missingActionParameter } from './aliyun-errors.js';
 
@@ -10,21 +12,15 @@ export type AliyunNumber = {
   digits: string;
 };
 
-/**
- * Mainland: 11 digits, optionally prefixed `+`, `+86`, `0086` or `86`; else `[cc][number]`
- * (8 to 15 digits, `+`/`00` tolerated).
- */
+/** The number Aliyun delivers to, read by Aliyun's rules (docs/providers.md §1.1). */
 export function parseAliyunNumber(raw: string): AliyunNumber | undefined {
-  const value = raw.trim();
-  const mainland = /^(?:\+86|0086|86|\+)?(1[3-9]\d{9})$/.exec(value)?.[1];
-  if (mainland) {
-    return { e164: `+86${mainland}`, mainland: true, digits: mainland };
-  }
-  const international = /^(?:\+|00)?([1-9]\d{7,14})$/.exec(value)?.[1];
-  if (international && !international.startsWith('86')) {
-    return { e164: `+${international}`, mainland: false, digits: international };
-  }
-  return undefined;
+  const reading = readAliyunNumber(raw);
+  return (
+    reading && {
+      ...reading,
+      digits: reading.mainland ? reading.e164.slice(3) : reading.e164.slice(1),
+    }
+  );
 }
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;

@@ -1,3 +1,4 @@
+import { readTencentNumber } from '@duanxin/shared';
 import type { ProviderAccount } from '../types.js';
 
 export const TENCENT_DEFAULT_SECRET_ID = 'AKID-duanxin-demo';
@@ -57,9 +58,6 @@ export type TencentNumber = {
   isoCode: string;
 };
 
-const MAINLAND = /^(?:\+86|0086|86)?(1\d{10})$/;
-const E164 = /^\+([1-9]\d{6,14})$/;
-
 /** Country calling codes the emulator names; Tencent answers `DEF` for unrecognised ones. */
 const ISO_CODES: [prefix: string, iso: string][] = [
   ['852', 'HK'],
@@ -81,30 +79,20 @@ const ISO_CODES: [prefix: string, iso: string][] = [
 ];
 
 /**
- * Domestic numbers may come as `+86…`, `0086…`, `86…` or bare 11 digits; others must be E.164
- * (providers.md §B.5, §D). Returns undefined for `InvalidParameterValue.IncorrectPhoneNumber`.
+ * Tencent's reading (docs/providers.md §2.1): domestic numbers may come as `+86…`, `0086…`, `86…`
+ * or bare 11 digits; others must be E.164. Returns undefined for
+ * `InvalidParameterValue.IncorrectPhoneNumber`.
  */
 export const normaliseTencentNumber = (input: string): TencentNumber | undefined => {
-  const mainland = MAINLAND.exec(input);
-  if (mainland?.[1]) {
-    const subscriber = mainland[1];
-    return {
-      e164: `+86${subscriber}`,
-      domestic: true,
-      countryCode: '86',
-      subscriber,
-      isoCode: 'CN',
-    };
-  }
-  const digits = E164.exec(input)?.[1];
-  if (!digits || digits.startsWith('86')) return undefined;
-  const [prefix, isoCode] = ISO_CODES.find(([p]) => digits.startsWith(p)) ?? [
-    digits.slice(0, 2),
-    'DEF',
-  ];
+  const number = readTencentNumber(input);
+  if (!number) return undefined;
+  const digits = number.e164.slice(1);
+  const [prefix, isoCode] = number.mainland
+    ? ['86', 'CN']
+    : (ISO_CODES.find(([p]) => digits.startsWith(p)) ?? [digits.slice(0, 2), 'DEF']);
   return {
-    e164: `+${digits}`,
-    domestic: false,
+    e164: number.e164,
+    domestic: number.mainland,
     countryCode: prefix,
     subscriber: digits.slice(prefix.length),
     isoCode,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readYunpianNumber } from '@duanxin/shared';
+
 import type { ProviderContext } from '../types.js';
 import { badParameter, YunpianError, yunpianMessage } from './yunpian-errors.js';
 import {
@@ -12,10 +14,6 @@ import {
 /** RMB per billed part; the emulator's own prices, the real ones are per contract. */
 const DOMESTIC_PRICE = 0.05;
 const INTERNATIONAL_PRICE = 0.35;
-
-/** Mainland numbers carry no `86`; international ones need a `+` (providers.md §C.5, §0.1 item 10). */
-const MAINLAND = /^1\d{10}$/;
-const INTERNATIONAL = /^\+\d{6,15}$/;
 
 /** A text ready to send: the full text as the phone shows it and the templates it fits. */
 export type Prepared = { text: string; signName: string; matches: TemplateMatch[] };
@@ -91,8 +89,10 @@ export const sendOne = (
   uid?: string
 ): SendResult => {
   const { account } = context;
-  const international = INTERNATIONAL.test(mobile) && !mobile.startsWith('+86');
-  if (!international && !MAINLAND.test(mobile)) throw badParameter('mobile', mobile);
+  // Without `+` a mainland number, `86…` refused (docs/providers.md §3.1).
+  const number = readYunpianNumber(mobile);
+  if (!number) throw badParameter('mobile', mobile);
+  const international = !number.mainland;
   const match = international
     ? prepared.matches.find(({ template }) => template.international)
     : prepared.matches[0];
@@ -100,7 +100,7 @@ export const sendOne = (
   if (!match) throw new YunpianError(23, '请提交模板可发送国家列表内的号码');
   if (account.balance <= 0) throw new YunpianError(3, '账户余额不足，请充值');
 
-  const to = international ? mobile : `+86${mobile}`;
+  const to = number.e164;
   const window = context.checkFlow(to, prepared.text);
   if (window) {
     const code = Number(window.code);

@@ -97,6 +97,13 @@ describe('yunpian provider: providers.md §C.6 request bodies', () => {
     });
   });
 
+  it('takes a number without + for a mainland one: +1 digits reach 165 0253 0000', async () => {
+    const { context, inbox } = fakeContext();
+    const { body } = await call(single('16502530000', TEXT_1), context);
+    expect(body).toMatchObject({ code: 0, mobile: '16502530000' });
+    expect(inbox.map((message) => message.to)).toEqual(['+8616502530000']);
+  });
+
   it('C-2 pitfall: an unencoded + decodes to a space and fails with code 2', async () => {
     const body =
       'apikey=9b11127a9701975c734b8aee81ee3526&mobile=+93701234567&text=%E3%80%90Yunpian%E3%80%91Your%20verification%20code%20is%201234';

@@ -1,0 +1,99 @@
+/**
+ * Each provider's number format, both ways: what duanxin sends (`formatFor…`) and how the
+ * provider reads what it receives (`read…Number`, which the emulator applies). Every form sent
+ * is one the provider cannot read as another number (docs/providers.md §1.1–§4.1).
+ */
+import type { SmsPhoneNumber } from './read.js';
+
+/** The number a provider would deliver to, or undefined when it refuses the form. */
+export type ProviderReading = {
+  /** `+8613800138000` */
+  e164: string;
+  /** A domestic (mainland China) number to the provider. */
+  mainland: boolean;
+};
+
+const mainlandReading = (national: string): ProviderReading => ({
+  e164: `+86${national}`,
+  mainland: true,
+});
+
+const internationalReading = (digits: string): ProviderReading | undefined =>
+  digits.startsWith('86') ? undefined : { e164: `+${digits}`, mainland: false };
+
+/**
+ * Aliyun: mainland as 11 digits, elsewhere `00` + country code + number. Country code + number
+ * without `00` (`16502530000`), and with `+`, would be a mainland mobile to Aliyun whenever it
+ * starts like one: every +1 number (docs/providers.md §1.1).
+ */
+export const formatForAliyun = (phone: SmsPhoneNumber): string =>
+  phone.isMainlandChina ? phone.nationalNumber : `00${phone.e164.slice(1)}`;
+
+/**
+ * How Aliyun reads `PhoneNumbers`: 11 digits that look like a mainland mobile, bare or after
+ * `+`, `+86`, `0086` or `86`, are domestic; other digits, bare or after `00` or `+`, are country
+ * code + number (docs/providers.md §1.1).
+ */
+export const readAliyunNumber = (raw: string): ProviderReading | undefined => {
+  const value = raw.trim();
+  const mainland = /^(?:\+86|0086|86|\+)?(1[3-9]\d{9})$/.exec(value)?.[1];
+  if (mainland) {
+    return mainlandReading(mainland);
+  }
+  const digits = /^(?:00|\+)?([1-9]\d{7,14})$/.exec(value)?.[1];
+  return digits ? internationalReading(digits) : undefined;
+};
+
+/** Tencent 2021-01-11: E.164 with `+`, always (docs/providers.md §2.1). */
+export const formatForTencent = (phone: SmsPhoneNumber): string => phone.e164;
+
+/**
+ * How Tencent reads `PhoneNumberSet`: 11 digits after `+86`, `0086`, `86` or nothing are
+ * domestic; anything else must be `+` E.164 (docs/providers.md §2.1).
+ */
+export const readTencentNumber = (raw: string): ProviderReading | undefined => {
+  const mainland = /^(?:\+86|0086|86)?(1\d{10})$/.exec(raw)?.[1];
+  if (mainland) {
+    return mainlandReading(mainland);
+  }
+  const digits = /^\+([1-9]\d{6,14})$/.exec(raw)?.[1];
+  return digits ? internationalReading(digits) : undefined;
+};
+
+/**
+ * YunPian: mainland as 11 digits with no `86`; elsewhere `+` + country code + number, since a
+ * number without `+` is a mainland one to YunPian (docs/providers.md §3.1).
+ */
+export const formatForYunpian = (phone: SmsPhoneNumber): string =>
+  phone.isMainlandChina ? phone.nationalNumber : phone.e164;
+
+/**
+ * How YunPian reads `mobile`: without `+`, an 11-digit mainland number (`86…` is refused); with
+ * `+`, country code + number, but not `+86` (docs/providers.md §3.1).
+ */
+export const readYunpianNumber = (raw: string): ProviderReading | undefined => {
+  if (/^1\d{10}$/.test(raw)) {
+    return mainlandReading(raw);
+  }
+  const digits = /^\+(\d{6,15})$/.exec(raw)?.[1];
+  return digits ? internationalReading(digits) : undefined;
+};
+
+/**
+ * Huawei: E.164 with `+`, for every country, since digits without `+` get +86 in front
+ * (docs/providers.md §4.1).
+ */
+export const formatForHuawei = (phone: SmsPhoneNumber): string => phone.e164;
+
+/**
+ * How Huawei reads one number of `to`: `+` + country code + number; without `+`, a domestic
+ * number, +86 added. The platform checks no more than that (docs/providers.md §4.1).
+ */
+export const readHuaweiNumber = (raw: string): ProviderReading | undefined => {
+  const match = /^(\+?)(\d{4,20})$/.exec(raw);
+  if (!match) {
+    return undefined;
+  }
+  const e164 = match[1] ? raw : `+86${match[2]}`;
+  return { e164, mainland: e164.startsWith('+86') };
+};
