@@ -1,5 +1,4 @@
 import { SmsVerificationError } from './errors.js';
-import { normalisePhone } from './phone.js';
 import { bindScene, unbindScene, type VerificationScene } from './scenes.js';
 import type { VerificationStore } from './store/types.js';
 
@@ -19,13 +18,16 @@ export type UnbindProof = { phone: string; code: string };
 export const createBindingFlows = ({
   store,
   verify,
+  normalise,
 }: {
   store: VerificationStore;
   verify: Verify;
+  /** The verifier's reading of typed numbers, to E.164. */
+  normalise: (phone: unknown) => string;
 }) => {
   /** Binds `phone` to `userId` with the code `send({ phone, scene: 'bind-phone' })` sent to it. */
   const bind = async (userId: string, phone: string, code: string): Promise<{ phone: string }> => {
-    const e164 = normalisePhone(phone);
+    const e164 = normalise(phone);
     // Checked before the code is spent; the store checks again atomically when binding.
     if ((await store.ownerOfPhone(e164)) !== undefined) {
       throw new SmsVerificationError('PHONE_ALREADY_BOUND');
@@ -46,8 +48,8 @@ export const createBindingFlows = ({
     phone: string,
     proof: UnbindProof
   ): Promise<{ phone: string }> => {
-    const e164 = normalisePhone(phone);
-    const proofPhone = normalisePhone(proof.phone);
+    const e164 = normalise(phone);
+    const proofPhone = normalise(proof.phone);
     if ((await store.ownerOfPhone(e164)) !== userId) {
       throw new SmsVerificationError('PHONE_NOT_BOUND');
     }
@@ -66,7 +68,7 @@ export const createBindingFlows = ({
 
   /** Whose number this is, if anyone's (e.g. to refuse sending a bind code for a taken number). */
   const ownerOfPhone = (phone: string): Promise<string | undefined> =>
-    store.ownerOfPhone(normalisePhone(phone));
+    store.ownerOfPhone(normalise(phone));
 
   return { bind, unbind, listBoundPhones, ownerOfPhone };
 };

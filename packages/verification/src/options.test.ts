@@ -49,6 +49,16 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ connector, secret: new Uint8Array(32) }).secret).toHaveLength(32);
   });
 
+  it('reads typed numbers as mainland Chinese by default, and takes only known country codes', () => {
+    expect(resolveOptions({ connector, secret }).defaultCountry).toBe('CN');
+    expect(resolveOptions({ connector, secret, defaultCountry: 'US' }).defaultCountry).toBe('US');
+    for (const defaultCountry of ['cn', 'China', 'XX', '']) {
+      expect(() =>
+        resolveOptions({ connector, secret, defaultCountry: defaultCountry as 'CN' })
+      ).toThrow(/`defaultCountry` must be an ISO 3166 country code/);
+    }
+  });
+
   it.each([
     [{ codeLength: 3 }, /codeLength/],
     [{ codeLength: 11 }, /codeLength/],

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import { isPhoneCountry } from '@duanxin/shared';
 import type { SmsConnector } from '@logto/connector-kit';
+import type { CountryCode } from 'libphonenumber-js';
 
 import { configError } from './errors.js';
 import { defaultSceneTemplateTypes, type TemplateTypeName } from './scenes.js';
@@ -41,6 +43,13 @@ export interface SmsVerifierOptions {
    * @default randomBytes(32), memory store only
    */
   secret?: string | Uint8Array;
+  /**
+   * ISO code of the country whose national numbers users type without `+` or `00`
+   * (`138 0013 8000`); `+…` and `00…` are international, and digits that are no national number
+   * but are one with their country code in front (Logto's `8613800138000`) are read that way.
+   * @default 'CN'
+   */
+  defaultCountry?: CountryCode;
   /** Digits per code, 4 to 10. @default 6 */
   codeLength?: number;
   /** Seconds a code stays valid. @default 300 */
@@ -75,6 +84,7 @@ export interface SmsVerifierOptions {
 }
 
 const defaults = {
+  defaultCountry: 'CN' as CountryCode,
   codeLength: 6,
   expiresIn: 300,
   resendCooldown: 60,
@@ -138,6 +148,9 @@ export const resolveOptions = (options: SmsVerifierOptions) => {
     scenes: { ...defaultSceneTemplateTypes, ...options.scenes },
     secret: resolveSecret(options.secret, store),
   };
+  if (!isPhoneCountry(resolved.defaultCountry)) {
+    throw configError('`defaultCountry` must be an ISO 3166 country code such as CN or US.');
+  }
   positiveInteger('codeLength', resolved.codeLength, 4, 10);
   positiveInteger('expiresIn', resolved.expiresIn);
   positiveInteger('resendCooldown', resolved.resendCooldown, 0);

@@ -1,79 +1,129 @@
 import fc from 'fast-check';
-import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import examples from 'libphonenumber-js/mobile/examples';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 
+import { validMobile } from '../../shared/test/valid-numbers.js';
 import { isSmsVerificationError } from './errors.js';
 import { ipBucket, normalisePhone, toLogtoRecipient } from './phone.js';
 
-/** The result, or what was thrown. */
-const attempt = <T>(run: () => T): T | unknown => {
+/** The E.164 number, or `refused` for INVALID_PHONE_NUMBER. */
+const read = (phone: unknown, defaultCountry: CountryCode = 'CN') => {
   try {
-    return run();
+    return normalisePhone(phone, defaultCountry);
   } catch (error) {
-    return error;
+    expect(isSmsVerificationError(error, 'INVALID_PHONE_NUMBER'), String(error)).toBe(true);
+    return 'refused';
   }
 };
 
-const exampleMobiles = getCountries().flatMap((country) => {
-  const example = getExampleNumber(country, examples);
-  return example?.isValid() ? [example.number] : [];
-});
+describe('normalisePhone: typed numbers, read as libphonenumber reads user input', () => {
+  // [typed, defaultCountry, E.164 or `refused`]
+  const table: [string, CountryCode, string][] = [
+    // Mainland China, the default country: national numbers, however they are written.
+    ['13800138000', 'CN', '+8613800138000'],
+    ['138 0013 8000', 'CN', '+8613800138000'],
+    ['138-0013-8000', 'CN', '+8613800138000'],
+    ['138.0013.8000', 'CN', '+8613800138000'],
+    ['(138) 0013 8000', 'CN', '+8613800138000'],
+    [' 138 0013 8000 ', 'CN', '+8613800138000'],
+    ['013800138000', 'CN', '+8613800138000'],
+    ['+86 138-0013-8000', 'CN', '+8613800138000'],
+    ['+86 (138) 0013-8000', 'CN', '+8613800138000'],
+    ['+8613800138000', 'CN', '+8613800138000'],
+    ['0086 138 0013 8000', 'CN', '+8613800138000'],
+    // Logto's stored form.
+    ['8613800138000', 'CN', '+8613800138000'],
+    ['86 138 0013 8000', 'CN', '+8613800138000'],
+    // A mainland mobile that is also +1 301 234 5678 written without `+`: typed, it is Chinese.
+    ['13012345678', 'CN', '+8613012345678'],
+    ['130 1234 5678', 'CN', '+8613012345678'],
+    ['16502530000', 'CN', '+8616502530000'],
+    ['010 1234 5678', 'CN', '+861012345678'],
+    // Hong Kong, Macau, Taiwan: national with their own default country, else with `+`, `00`
+    // or the country code.
+    ['9123 4567', 'HK', '+85291234567'],
+    ['+852 9123 4567', 'CN', '+85291234567'],
+    ['00852 9123 4567', 'CN', '+85291234567'],
+    ['852-9123-4567', 'CN', '+85291234567'],
+    ['9123 4567', 'CN', 'refused'],
+    ['6612 3456', 'MO', '+85366123456'],
+    ['+853 6612 3456', 'CN', '+85366123456'],
+    ['85366123456', 'CN', '+85366123456'],
+    ['0912 345 678', 'TW', '+886912345678'],
+    ['+886 912 345 678', 'CN', '+886912345678'],
+    ['+886 0912 345 678', 'CN', '+886912345678'],
+    ['886912345678', 'CN', '+886912345678'],
+    ['0912 345 678', 'CN', 'refused'],
+    // United States.
+    ['(650) 253-0000', 'US', '+16502530000'],
+    ['650-253-0000', 'US', '+16502530000'],
+    ['650.253.0000', 'US', '+16502530000'],
+    ['1 650 253 0000', 'US', '+16502530000'],
+    ['16502530000', 'US', '+16502530000'],
+    ['13012345678', 'US', '+13012345678'],
+    ['+1 650 253 0000', 'CN', '+16502530000'],
+    ['001 650 253 0000', 'CN', '+16502530000'],
+    ['(650) 253-0000', 'CN', 'refused'],
+    // United Kingdom.
+    ['07400 123456', 'GB', '+447400123456'],
+    ['+44 7400 123456', 'CN', '+447400123456'],
+    ['+44 (0)7400 123456', 'CN', '+447400123456'],
+    ['0044 7400 123456', 'CN', '+447400123456'],
+    ['447400123456', 'CN', '+447400123456'],
+    ['07400 123456', 'CN', 'refused'],
+    // Not one number that can receive a code.
+    ['', 'CN', 'refused'],
+    ['12345', 'CN', 'refused'],
+    ['+86 138', 'CN', 'refused'],
+    ['138 0013 800a', 'CN', 'refused'],
+    ['１３８００１３８０００', 'CN', 'refused'],
+    ['138/0013/8000', 'CN', 'refused'],
+    ['13800138000,13900139000', 'CN', 'refused'],
+    ['++8613800138000', 'CN', 'refused'],
+    ['+86 138 0013 8000 ext. 1', 'CN', 'refused'],
+    ['+861380013800012345', 'CN', 'refused'],
+    ['+1 900 234 5678', 'CN', 'refused'],
+    ['+1 866 234 5678', 'CN', 'refused'],
+    ['+44 909 876 5432', 'GB', 'refused'],
+  ];
 
-describe('normalisePhone', () => {
-  it('keys every way of writing a number as its E.164 form', () => {
+  it(`pins ${table.length} typed forms`, () => {
+    expect(table.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(table)('%j with defaultCountry %s is %s', (typed, defaultCountry, e164) => {
+    expect(read(typed, defaultCountry)).toBe(e164);
+  });
+
+  it('refuses what is not a string', () => {
+    for (const phone of [8613800138000, undefined, null, ['13800138000']]) {
+      expect(read(phone)).toBe('refused');
+    }
+  });
+
+  it('reads every international and national writing of a number as its E.164 form', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...exampleMobiles), (e164) => {
+      fc.property(validMobile, ({ country, e164, national }) => {
         const digits = e164.slice(1);
-        for (const written of [e164, digits, `00${digits}`]) {
-          expect(normalisePhone(written)).toBe(e164);
+        for (const written of [e164, `00${digits}`, `+${digits.replace(/(\d{3})/g, '$1 ')}`]) {
+          expect(read(written, 'CN')).toBe(e164);
         }
-        expect(toLogtoRecipient(normalisePhone(e164))).toBe(digits);
+        expect(read(national, country)).toBe(e164);
+        expect(toLogtoRecipient(read(e164))).toBe(digits);
       })
     );
   });
 
-  it('reads mainland mobiles with 86 as +86, and bare ones as the shared parser documents', () => {
+  it('reads digits without `+` nationally first, then with their country code', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('130', '138', '150', '186', '199'),
-        fc.stringMatching(/^[0-9]{8}$/),
-        (prefix, rest) => {
-          const national = `${prefix}${rest}`;
-          // Not every block of a prefix is allocated.
-          fc.pre(parsePhoneNumberFromString(national, 'CN')?.getType() === 'MOBILE');
-          expect(normalisePhone(`86${national}`)).toBe(`+86${national}`);
-          // Country code first (13012000000 is +1 301…), mainland only when that is no number;
-          // refused when it is a number that cannot take codes (+1 866… is toll-free).
-          const bare = attempt(() => normalisePhone(national));
-          if (typeof bare === 'string') {
-            expect([`+${national}`, `+86${national}`]).toContain(bare);
-            expect(normalisePhone(bare)).toBe(bare);
-          } else {
-            expect(isSmsVerificationError(bare, 'INVALID_PHONE_NUMBER')).toBe(true);
-          }
-        }
-      )
+      fc.property(validMobile, ({ e164 }) => {
+        const digits = e164.slice(1);
+        // Logto's form of a foreign number is that number, unless it is also a mainland one.
+        const mainland = parsePhoneNumberFromString(digits, 'CN');
+        expect(read(digits, 'CN')).toBe(mainland?.isValid() ? mainland.number : e164);
+      }),
+      { numRuns: 500 }
     );
-  });
-
-  it('refuses anything that is not one valid number, with a typed error', () => {
-    for (const phone of [
-      '',
-      '123',
-      '+86 138 0013 8000',
-      '1380013800a',
-      '+861380013800012345',
-      42,
-    ]) {
-      let error: unknown;
-      try {
-        normalisePhone(phone);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(isSmsVerificationError(error, 'INVALID_PHONE_NUMBER'), String(phone)).toBe(true);
-    }
   });
 });
 

@@ -1,17 +1,19 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
-import { parsePhoneNumberForSms } from '@duanxin/shared';
+import { parseTypedPhoneNumber } from '@duanxin/shared';
+import type { CountryCode } from 'libphonenumber-js';
 
 import { SmsVerificationError } from './errors.js';
 
 /**
- * `+8613800138000`, whichever way the number was written (`8613800138000`, `+86…`, `0086…`, a
- * bare mainland mobile): the same number must be the same key, or cooldowns and caps are bypassed
- * by reformatting it.
+ * `+8613800138000`, whichever way the number was typed (`138 0013 8000` with `defaultCountry`
+ * CN, `+86 138-0013-8000`, `0086…`, Logto's `8613800138000`), by the one reading of typed numbers
+ * (docs/providers.md §0.2): the same number must be the same key, or cooldowns and caps are
+ * bypassed by reformatting it.
  */
-export const normalisePhone = (phone: unknown): string => {
+export const normalisePhone = (phone: unknown, defaultCountry: CountryCode): string => {
   try {
-    return parsePhoneNumberForSms(phone, { provider: 'verification' }).e164;
+    return parseTypedPhoneNumber(phone, { provider: 'verification', defaultCountry }).e164;
   } catch (cause) {
     throw new SmsVerificationError('INVALID_PHONE_NUMBER', { cause });
   }

@@ -11,7 +11,7 @@ import { templateTypeForScene, type VerificationScene } from './scenes.js';
 import type { ReserveSendResult, SendLimits, TakeAttemptResult } from './store/types.js';
 
 export type SendRequest = {
-  /** Any form `parsePhoneNumberForSms` reads: `8613800138000`, `+86…`, `0086…`. */
+  /** As the user typed it: `138 0013 8000` (a national number of `defaultCountry`), `+86…`, `0086…`. */
   phone: string;
   scene: VerificationScene;
   /** The requester's address, for the per-IP cap; also passed to the connector. */
@@ -74,9 +74,10 @@ export const createSmsVerifier = (options: SmsVerifierOptions) => {
   };
   const expiresInMs = opts.expiresIn * 1000;
   const codeShape = new RegExp(`^[0-9]{${opts.codeLength}}$`);
+  const normalise = (phone: unknown) => normalisePhone(phone, opts.defaultCountry);
 
   const send = async ({ phone, scene, ip }: SendRequest): Promise<SendResult> => {
-    const e164 = normalisePhone(phone);
+    const e164 = normalise(phone);
     const type = templateTypeForScene(opts.scenes, scene);
     const request = {
       phoneKey: hashKey(secret, 'phone', e164),
@@ -144,7 +145,7 @@ export const createSmsVerifier = (options: SmsVerifierOptions) => {
   };
 
   const verify = async ({ phone, scene, code }: VerifyRequest): Promise<VerifyResult> => {
-    const e164 = normalisePhone(phone);
+    const e164 = normalise(phone);
     templateTypeForScene(opts.scenes, scene);
     if (typeof code !== 'string' || !codeShape.test(code)) {
       // Cannot be right: refused without spending an attempt or reading the store.
@@ -169,7 +170,7 @@ export const createSmsVerifier = (options: SmsVerifierOptions) => {
   return {
     send,
     verify,
-    ...createBindingFlows({ store, verify }),
+    ...createBindingFlows({ store, verify, normalise }),
   };
 };
 

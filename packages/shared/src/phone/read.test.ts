@@ -1,7 +1,7 @@
 import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { parsePhoneNumberForSms } from './read.js';
+import { isPhoneCountry, parsePhoneNumberForSms, parseTypedPhoneNumber } from './read.js';
 
 const parse = (to: unknown, options: { strict?: boolean; allowedCountries?: string[] } = {}) =>
   parsePhoneNumberForSms(to, { provider: 'test', ...options });
@@ -110,5 +110,30 @@ describe('parsePhoneNumberForSms: allowedCountries resolves ambiguous digits', (
     expectRefusedNamingTo(() => parse('13012345678', { allowedCountries: ['CN'], strict: true }));
     const { data } = refusalOf(() => parse('85291234567', { allowedCountries: ['CN'] }));
     expect(data).toMatchObject({ errorDescription: expect.stringContaining('allowedCountries') });
+  });
+});
+
+describe('parseTypedPhoneNumber: what a person types (docs/providers.md §0.2)', () => {
+  const typed = (input: unknown, defaultCountry: 'CN' | 'US' = 'CN') =>
+    parseTypedPhoneNumber(input, { provider: 'test', defaultCountry });
+
+  it('reads national numbers of the default country before the country-code reading', () => {
+    expect(typed('13012345678').e164).toBe('+8613012345678');
+    expect(typed('13012345678', 'US').e164).toBe('+13012345678');
+    expect(typed('8613800138000', 'US').e164).toBe('+8613800138000');
+    expect(typed('+86 138-0013-8000', 'US').e164).toBe('+8613800138000');
+  });
+
+  it('refuses what is not one number, naming `to`, with no digits in the message', () => {
+    for (const input of ['138/0013/8000', '+86 138 0013 8000 ext. 1', '12345', 42, undefined]) {
+      expectRefusedNamingTo(() => typed(input));
+    }
+  });
+
+  it('knows the ISO codes libphonenumber knows', () => {
+    expect(isPhoneCountry('CN')).toBe(true);
+    expect(isPhoneCountry('cn')).toBe(false);
+    expect(isPhoneCountry('XX')).toBe(false);
+    expect(isPhoneCountry(86)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
@@ -129,4 +130,53 @@ export const parsePhoneNumberForSms = (to: unknown, options: ParsePhoneOptions):
     );
   }
   throw refusal(provider, 'not a valid number for any country');
+};
+
+export type ParseTypedPhoneOptions = {
+  provider: ProviderName;
+  /** ISO code of the country whose national numbers are typed without `+` or `00`. */
+  defaultCountry: CountryCode;
+};
+
+/** Separators people type or paste inside a number: spaces, dashes, dots, parentheses. */
+const typedSeparators = /[\s\-.()]/g;
+
+/** Whether libphonenumber knows the country, for validating a `defaultCountry` option. */
+export const isPhoneCountry = (country: unknown): country is CountryCode =>
+  typeof country === 'string' && isSupportedCountry(country);
+
+/**
+ * Reads a number as a person types it, the way libphonenumber reads user input
+ * (docs/providers.md §0.2): `+…` and `00…` are international; other digits are a national number
+ * of `defaultCountry` (`138 0013 8000`, `(650) 253-0000`), or, when they are none, a number with
+ * its country code in front (Logto's stored form, `8613800138000`). Spaces, dashes, dots and
+ * parentheses are ignored; anything else is refused.
+ */
+export const parseTypedPhoneNumber = (
+  input: unknown,
+  { provider, defaultCountry }: ParseTypedPhoneOptions
+): SmsPhoneNumber => {
+  if (typeof input !== 'string') {
+    throw refusal(provider, 'expected one number as a string');
+  }
+  const digits = input.replace(typedSeparators, '');
+  if (!acceptedShape.test(digits)) {
+    throw refusal(
+      provider,
+      'expected one number of ASCII digits, optionally after + or 00, with spaces, dashes, dots or parentheses at most'
+    );
+  }
+  const international = /^(\+|00)/.test(digits);
+  const reading = international
+    ? readInternational(digits)
+    : (valid(parsePhoneNumberFromString(digits, defaultCountry)) ?? readInternational(digits));
+  if (!reading) {
+    throw refusal(
+      provider,
+      international
+        ? 'not a valid international number'
+        : `neither a national number of ${defaultCountry} nor one with its country code`
+    );
+  }
+  return toPhone(receiving(reading, provider), false);
 };

@@ -50,7 +50,7 @@ export const describeSending = (context: VerifierContext) =>
 
     it('refuses an invalid number before anything is sent', async () => {
       const verifier = context.createVerifier();
-      for (const phone of ['12345', '+86 138 0013 8000', '13800138000,13900139000', 'abc']) {
+      for (const phone of ['12345', '+86 138 0013', '13800138000,13900139000', 'abc']) {
         await refusal(verifier.send({ phone, scene: 'sign-in' }), 'INVALID_PHONE_NUMBER');
       }
       expect(context.emulator.requests.list()).toEqual([]);
