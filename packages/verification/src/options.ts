@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import { isPhoneCountry } from '@duanxin/shared';
 import type { SmsConnector } from '@logto/connector-kit';
-import type { CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 
 import { configError } from './errors.js';
 import { defaultSceneTemplateTypes, type TemplateTypeName } from './scenes.js';
@@ -148,7 +147,7 @@ export const resolveOptions = (options: SmsVerifierOptions) => {
     scenes: { ...defaultSceneTemplateTypes, ...options.scenes },
     secret: resolveSecret(options.secret, store),
   };
-  if (!isPhoneCountry(resolved.defaultCountry)) {
+  if (typeof resolved.defaultCountry !== 'string' || !isSupportedCountry(resolved.defaultCountry)) {
     throw configError('`defaultCountry` must be an ISO 3166 country code such as CN or US.');
   }
   positiveInteger('codeLength', resolved.codeLength, 4, 10);

@@ -1,7 +1,7 @@
 import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { isPhoneCountry, parsePhoneNumberForSms, parseTypedPhoneNumber } from './read.js';
+import { parsePhoneNumberForSms, parseTypedPhoneNumber } from './read.js';
 
 const parse = (to: unknown, options: { strict?: boolean; allowedCountries?: string[] } = {}) =>
   parsePhoneNumberForSms(to, { provider: 'test', ...options });
@@ -128,12 +128,5 @@ describe('parseTypedPhoneNumber: what a person types (docs/providers.md §0.2)',
     for (const input of ['138/0013/8000', '+86 138 0013 8000 ext. 1', '12345', 42, undefined]) {
       expectRefusedNamingTo(() => typed(input));
     }
-  });
-
-  it('knows the ISO codes libphonenumber knows', () => {
-    expect(isPhoneCountry('CN')).toBe(true);
-    expect(isPhoneCountry('cn')).toBe(false);
-    expect(isPhoneCountry('XX')).toBe(false);
-    expect(isPhoneCountry(86)).toBe(false);
   });
 });

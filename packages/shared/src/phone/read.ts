@@ -1,5 +1,4 @@
 import {
-  isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
@@ -140,10 +139,6 @@ export type ParseTypedPhoneOptions = {
 
 /** Separators people type or paste inside a number: spaces, dashes, dots, parentheses. */
 const typedSeparators = /[\s\-.()]/g;
-
-/** Whether libphonenumber knows the country, for validating a `defaultCountry` option. */
-export const isPhoneCountry = (country: unknown): country is CountryCode =>
-  typeof country === 'string' && isSupportedCountry(country);
 
 /**
  * Reads a number as a person types it, the way libphonenumber reads user input
