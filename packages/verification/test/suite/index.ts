@@ -13,6 +13,7 @@ import {
   type VerifierContext,
 } from './context.js';
 import { describeGuessing } from './guessing.js';
+import { describeHttpHandler } from './http.js';
 import { describeOutage } from './outage.js';
 import { describePumping } from './pumping.js';
 import { describeSending } from './sending.js';
@@ -45,5 +46,6 @@ export const testVerifierStore = (
     describeSubject(context);
     describeBinding(context);
     describeOutage(context);
+    describeHttpHandler(context);
     additionalTests?.(context);
   });
