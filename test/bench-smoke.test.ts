@@ -26,8 +26,23 @@ it('runs every client against the emulator and renders the report', async () => 
   expect(results.coldStarts.length).toBeGreaterThan(0);
   expect(results.bundles).toHaveLength(providers.length * 2);
 
+  expect(results.verifier.memory.phases.map((phase) => phase.concurrency)).toEqual([1, 64]);
+  if (results.verifier.redis) {
+    expect(results.verifier.redis.roundTrips).toEqual({ send: 2, verify: 2 });
+    expect(results.verifier.outage?.killed.send).toHaveLength(1);
+  }
+
   const report = renderReport(results);
-  for (const section of ['## Summary', '## 1.', '## 2.', '## 3.', '## 4.', '## 5.', '## 6.']) {
+  for (const section of [
+    '## Summary',
+    '## 1.',
+    '## 2.',
+    '## 3.',
+    '## 4.',
+    '## 5.',
+    '## 6.',
+    '## 7.',
+  ]) {
     expect(report).toContain(section);
   }
 }, 300_000);

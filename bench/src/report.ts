@@ -3,6 +3,7 @@ import type { BenchResults } from './bench.js';
 import { kib, mib, ms, percent, ratio, signedMs, table, us } from './markdown.js';
 import { clientLabels, isFloor, providers, type ClientKind, type Provider } from './matrix.js';
 import type { PairMeasurement } from './measure-pairs.js';
+import { verifierSection } from './verifier/report.js';
 import {
   checkCpuTargets,
   cpuPerSend,
@@ -345,6 +346,8 @@ export const renderReport = (results: BenchResults): string =>
     coldStartSection(results),
     '',
     sizeSection(results),
+    '',
+    verifierSection(results.verifier, results.plan),
     '',
     notes,
     '',
