@@ -12,7 +12,13 @@ import {
   startRedisServer,
   type RedisServer,
 } from './helpers/redis-server.js';
-import { refusal, testSecret, testVerifierStore, type VerifierContext } from './suite/index.js';
+import {
+  refusal,
+  testSecret,
+  testVerifierStore,
+  wrongCode,
+  type VerifierContext,
+} from './suite/index.js';
 
 /** Every key under `prefix` with its type, TTL and contents, as strings. */
 const dump = async (redis: Redis, prefix: string) => {
@@ -123,7 +129,7 @@ describe.skipIf(!redisAvailable)('redis store', () => {
             verifier.verify({
               phone,
               scene: 'sign-in',
-              code: code === '000000' ? '000001' : '000000',
+              code: wrongCode(code),
               ip: '198.51.100.7',
               subject: 's',
             }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { refusal, tally, type VerifierContext } from './context.js';
+import { refusal, tally, wrongCode, type VerifierContext } from './context.js';
 
 const first = '+8613800138000';
 const second = '+85291234567';
@@ -142,7 +142,7 @@ export const describeBinding = (context: VerifierContext) =>
       await refusal(
         verifier.unbind('alice', first, {
           phone: second,
-          code: code === '000000' ? '000001' : '000000',
+          code: wrongCode(code),
         }),
         'CODE_MISMATCH'
       );

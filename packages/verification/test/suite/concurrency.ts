@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { tally, type VerifierContext } from './context.js';
+import { tally, wrongCode, type VerifierContext } from './context.js';
 
 const mainland = '+8613800138000';
 
@@ -36,9 +36,7 @@ export const describeConcurrency = (context: VerifierContext) =>
       const verifier = context.createVerifier({ allowedAttempts: 5 });
       await verifier.send({ phone: mainland, scene: 'sign-in' });
       const code = context.lastCode(mainland);
-      const guesses = Array.from({ length: 40 }, (_, index) =>
-        String((Number(code) + index + 1) % 1_000_000).padStart(6, '0')
-      );
+      const guesses = Array.from({ length: 40 }, (_, index) => wrongCode(code, index + 1));
       const results = await times(40, (index) =>
         verifier.verify({ phone: mainland, scene: 'sign-in', code: guesses[index] as string })
       );

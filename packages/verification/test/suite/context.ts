@@ -103,6 +103,10 @@ export const useVerifierContext = (
   return context;
 };
 
+/** A code of the same length that is not `code`. */
+export const wrongCode = (code: string, offset = 1): string =>
+  String((Number(code) + offset) % 10 ** code.length).padStart(code.length, '0');
+
 /** The verification error a promise rejects with, checked to carry `code`. */
 export const refusal = async (
   promise: Promise<unknown>,

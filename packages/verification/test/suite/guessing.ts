@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { refusal, tally, type VerifierContext } from './context.js';
+import { refusal, tally, wrongCode as wrong, type VerifierContext } from './context.js';
 
 const mainland = '+8613800138000';
-
-/** A code of the same length that is not `code`. */
-const wrong = (code: string, offset = 1) =>
-  String((Number(code) + offset) % 10 ** code.length).padStart(code.length, '0');
 
 export const describeGuessing = (context: VerifierContext) =>
   describe('guess budgets', () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVerificationHandler, type VerificationHandlerOptions } from '../../src/http.js';
 import type { SmsVerifierOptions } from '../../src/index.js';
 import { serve, type TestServer } from '../helpers/http-server.js';
-import type { VerifierContext } from './context.js';
+import { wrongCode, type VerifierContext } from './context.js';
 
 const mainland = '+8613800138000';
 const hongKong = '+85291234567';
@@ -63,7 +63,7 @@ export const describeHttpHandler = (context: VerifierContext) =>
       });
 
       const code = context.lastCode(mainland);
-      const other = code === '000000' ? '000001' : '000000';
+      const other = wrongCode(code);
       const mismatch = await post('/verify', { phone: mainland, scene: 'sign-in', code: other });
       expect(mismatch.status).toBe(400);
       expect(mismatch.headers.get('retry-after')).toBeNull();
@@ -132,7 +132,7 @@ export const describeHttpHandler = (context: VerifierContext) =>
       const { post } = await start({}, { perIpGuessCap: { max: 1, window: 3600 } });
       await post('/send', { phone: mainland, scene: 'sign-in' });
       const code = context.lastCode(mainland);
-      const other = code === '000000' ? '000001' : '000000';
+      const other = wrongCode(code);
       await post('/verify', { phone: mainland, scene: 'sign-in', code: other });
       const capped = await post('/verify', { phone: mainland, scene: 'sign-in', code });
       expect(capped.status).toBe(429);

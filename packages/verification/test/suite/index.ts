@@ -24,6 +24,7 @@ export {
   testSecret,
   refusal,
   tally,
+  wrongCode,
   type StoreFactory,
   type StoreOutage,
   type VerifierContext,
