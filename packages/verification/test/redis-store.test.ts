@@ -14,6 +14,7 @@ import {
 } from './helpers/redis-server.js';
 import {
   refusal,
+  tally,
   testSecret,
   testVerifierStore,
   wrongCode,
@@ -206,6 +207,9 @@ describe.skipIf(!redisAvailable)('redis store', () => {
 
       it('says once per outage that Redis is down and once that it is back, never "Unhandled error event"', async () => {
         const consoleError = vi.spyOn(console, 'error');
+        const warnings: string[] = [];
+        const onWarning = (warning: Error) => warnings.push(warning.name);
+        process.on('warning', onWarning);
         const verifier = context.createVerifier();
         try {
           await verifier.send({ phone: mainland, scene: 'sign-in' });
@@ -214,6 +218,13 @@ describe.skipIf(!redisAvailable)('redis store', () => {
           for (let index = 0; index < 3; index++) {
             await refusal(verifier.listBoundPhones('alice'), 'STORE_UNAVAILABLE');
           }
+          // Once the client has seen the connection go, requests wait for a reconnection; many
+          // waiting at once share one wait.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const results = await Promise.allSettled(
+            Array.from({ length: 30 }, () => verifier.listBoundPhones('alice'))
+          );
+          expect(tally(results)).toEqual({ STORE_UNAVAILABLE: 30 });
           // ioredis keeps reconnecting meanwhile.
           await new Promise((resolve) => setTimeout(resolve, 1500));
           await outage.end();
@@ -227,8 +238,10 @@ describe.skipIf(!redisAvailable)('redis store', () => {
             '[duanxin] [verification] [redis] Redis answers again.',
           ]);
           expect(consoleError.mock.calls.flat().join('\n')).not.toContain('Unhandled error event');
+          expect(warnings).toEqual([]);
         } finally {
           consoleError.mockRestore();
+          process.off('warning', onWarning);
         }
       });
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
-import type { Redis, RedisOptions } from 'ioredis';
-
-import { configError } from '../errors.js';
+import {
+  checkConnectionOptions,
+  createRedisConnection,
+  type RedisStoreOptions,
+} from './redis-connection.js';
 import {
   bindPhoneScript,
   confirmSendScript,
@@ -22,108 +24,12 @@ import type {
   VerificationStore,
 } from './types.js';
 
-export interface RedisStoreOptions {
-  /**
-   * An ioredis client to use; the store leaves it open on `close()` and keeps its options (see
-   * `failFastRedisOptions` to make it fail fast too). Not a Redis Cluster client.
-   */
-  client?: Redis;
-  /** Or a `redis://` / `rediss://` URL: the store opens (lazily) and closes its own client. */
-  url?: string;
-  /**
-   * ioredis options for the client the store opens, over `failFastRedisOptions(timeout)`. With
-   * `sentinels` and `name` (and no `url`), the store finds the primary through Redis Sentinel.
-   */
-  redisOptions?: RedisOptions;
-  /** Prefix of every key. @default 'duanxin:verification:' */
-  prefix?: string;
-  /**
-   * Milliseconds the store's own client waits to connect, and for each reply; a request fails
-   * with `STORE_UNAVAILABLE` after at most about twice this.
-   * @default 1000
-   */
-  timeout?: number;
-  /**
-   * Told once when Redis stops answering (with the reason) and once when it answers again, not
-   * for every failed request.
-   * @default console.warn
-   */
-  log?: (message: string) => void;
-}
-
-/**
- * ioredis options that fail a command at once while Redis is unreachable instead of queueing it
- * (ioredis' defaults: no timeout, 20 retries per command, an unbounded offline queue), and keep
- * reconnecting in the background so that the store comes back by itself.
- */
-export const failFastRedisOptions = (timeout = 1000): RedisOptions => ({
-  connectTimeout: timeout,
-  commandTimeout: timeout,
-  sentinelCommandTimeout: timeout,
-  maxRetriesPerRequest: 1,
-  enableOfflineQueue: false,
-  // A command whose reply was lost may have run; sending it again after reconnecting could run
-  // it twice after its caller was told it failed.
-  autoResendUnfulfilledCommands: false,
-  retryStrategy: (times) => Math.min(times * 100, 1000),
-});
+export { failFastRedisOptions, type RedisStoreOptions } from './redis-connection.js';
 
 type ScriptArg = string | number;
 
 const counterArgs = (counters: Counter[], now: number): ScriptArg[] =>
   counters.flatMap(({ name, max, windowMs }) => [name, max, now - windowMs, windowMs]);
-
-const reasonOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-/** Resolves when the client is ready; rejects after `ms` or if it is closed. */
-const whenReady = (redis: Redis, ms: number): Promise<void> => {
-  if (redis.status === 'ready') {
-    return Promise.resolve();
-  }
-  if (redis.status === 'wait') {
-    redis.connect().catch(() => undefined);
-  }
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      clearTimeout(timer);
-      redis.off('ready', onReady);
-      redis.off('end', onEnd);
-      if (error) {
-        reject(error);
-      } else {
-        resolve();
-      }
-    };
-    const onReady = () => done();
-    const onEnd = () => done(new Error('the connection to Redis was closed'));
-    const timer = setTimeout(
-      () => done(new Error(`Redis did not answer within ${ms} ms (${redis.status})`)),
-      ms
-    );
-    redis.once('ready', onReady);
-    redis.once('end', onEnd);
-  });
-};
-
-const checkConnectionOptions = (options: RedisStoreOptions) => {
-  if ((options.client as { isCluster?: boolean } | undefined)?.isCluster) {
-    throw configError(
-      "[redis] Redis Cluster is not supported: one send's keys span hash slots. Use one primary (with replicas, and Sentinel if you like)."
-    );
-  }
-  if (options.url !== undefined) {
-    const { protocol } = new URL(options.url);
-    if (protocol !== 'redis:' && protocol !== 'rediss:') {
-      throw configError(
-        `[redis] \`url\` must be redis:// or rediss://, got ${protocol}// (for Sentinel pass \`redisOptions: { sentinels, name }\`; Redis Cluster is not supported).`
-      );
-    }
-  }
-  if (!options.client && !options.url && !options.redisOptions?.sentinels) {
-    throw configError('[redis] Missing required option `client` or `url`.');
-  }
-};
 
 /**
  * Codes, counters and bindings in Redis, shared by every app instance. Each step is one Lua
@@ -134,58 +40,7 @@ const checkConnectionOptions = (options: RedisStoreOptions) => {
 export const createRedisStore = (options: RedisStoreOptions): VerificationStore => {
   checkConnectionOptions(options);
   const prefix = options.prefix ?? 'duanxin:verification:';
-  const timeout = options.timeout ?? 1000;
-  const log = options.log ?? ((message: string) => console.warn(message));
-
-  let unreachable = false;
-  const markDown = (error: unknown) => {
-    if (!unreachable) {
-      unreachable = true;
-      log(
-        `[duanxin] [verification] [redis] Redis is not answering (${reasonOf(error)}): requests fail with STORE_UNAVAILABLE until it does.`
-      );
-    }
-  };
-  const markUp = () => {
-    if (unreachable) {
-      unreachable = false;
-      log('[duanxin] [verification] [redis] Redis answers again.');
-    }
-  };
-
-  const openOwnClient = async (): Promise<Redis> => {
-    const { Redis } = await import('ioredis');
-    const redisOptions: RedisOptions = {
-      ...failFastRedisOptions(timeout),
-      ...options.redisOptions,
-    };
-    return options.url ? new Redis(options.url, redisOptions) : new Redis(redisOptions);
-  };
-  const open = async (): Promise<Redis> => {
-    const redis = options.client ?? (await openOwnClient());
-    // With a listener, ioredis no longer prints "Unhandled error event" on every reconnect.
-    redis.on('error', markDown);
-    redis.on('ready', markUp);
-    return redis;
-  };
-  let client: Promise<Redis> | undefined;
-  let closed = false;
-
-  const withRedis = async <T>(use: (redis: Redis) => Promise<T>): Promise<T> => {
-    if (closed) {
-      throw configError('[redis] The store is closed.');
-    }
-    try {
-      const redis = await (client ??= open());
-      await whenReady(redis, timeout);
-      const result = await use(redis);
-      markUp();
-      return result;
-    } catch (error) {
-      markDown(error);
-      throw error;
-    }
-  };
+  const { withRedis, close } = createRedisConnection(options);
 
   const shas = new Map<string, string>();
   const run = (script: string, keys: string[], args: ScriptArg[]): Promise<unknown> =>
@@ -324,19 +179,6 @@ export const createRedisStore = (options: RedisStoreOptions): VerificationStore 
       return (await withRedis((redis) => redis.smembers(key.userPhones(userId)))).sort();
     },
 
-    async close() {
-      closed = true;
-      const redis = await client?.catch(() => undefined);
-      redis?.off('error', markDown);
-      redis?.off('ready', markUp);
-      if (redis && !options.client) {
-        if (redis.status === 'ready') {
-          await redis.quit().catch(() => redis.disconnect());
-        } else {
-          // quit() is refused while disconnected, and the client would keep reconnecting.
-          redis.disconnect();
-        }
-      }
-    },
+    close,
   };
 };
