@@ -9,6 +9,7 @@ import { runBenchmarks } from '../bench/src/bench.js';
 import { allPairs, providers } from '../bench/src/matrix.js';
 import { smokePlan } from '../bench/src/plan.js';
 import { renderReport } from '../bench/src/report.js';
+import { replaceVerifierSection } from '../bench/src/verifier/report.js';
 
 it('runs every client against the emulator and renders the report', async () => {
   const results = await runBenchmarks({ plan: smokePlan, mode: 'smoke', log: () => undefined });
@@ -45,4 +46,9 @@ it('runs every client against the emulator and renders the report', async () => 
   ]) {
     expect(report).toContain(section);
   }
+  // `--only verifier` rewrites §7 and nothing else.
+  const withoutVerifier = (text: string) => text.replace(/## 7\.[\s\S]*?\n## Notes/, '');
+  const replaced = replaceVerifierSection(report, '## 7. Verifier (@duanxin/verification)\n\nnew');
+  expect(withoutVerifier(replaced)).toBe(withoutVerifier(report));
+  expect(replaced).toContain('(@duanxin/verification)\n\nnew\n\n## Notes');
 }, 300_000);

@@ -75,7 +75,7 @@ export const runBenchmarks = async (options: BenchOptions): Promise<BenchResults
       ? await measureFootprints(workDir, built.connectors, log)
       : [];
     log('@duanxin/verification');
-    const verifier = await measureVerifier(context);
+    const verifier = await measureVerifier({ ...context, script: built.verifierLoop });
     return {
       mode: options.mode,
       plan,

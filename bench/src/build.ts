@@ -117,6 +117,14 @@ const buildSelfContained = async (workDir: string, name: string, source: string)
   return path.join(outDir, `${name}.js`);
 };
 
+/** The verifier process alone (`pnpm bench --only verifier`). */
+export const buildVerifierLoop = (workDir: string): Promise<string> =>
+  buildSelfContained(
+    workDir,
+    'verifier-loop',
+    path.join(benchDir, 'src', 'child', 'verifier-loop.ts')
+  );
+
 export const buildAll = async (workDir: string): Promise<BuiltFiles> => {
   const connectors = {} as Record<Provider, string>;
   const ownWork = {} as Record<Provider, string>;
@@ -133,10 +141,6 @@ export const buildAll = async (workDir: string): Promise<BuiltFiles> => {
       'emulator-process',
       path.join(benchDir, 'src', 'emulator-process.ts')
     ),
-    verifierLoop: await buildSelfContained(
-      workDir,
-      'verifier-loop',
-      path.join(benchDir, 'src', 'child', 'verifier-loop.ts')
-    ),
+    verifierLoop: await buildVerifierLoop(workDir),
   };
 };

@@ -31,10 +31,16 @@ export type VerifierMeasurement = {
   outage: OutageTimings | undefined;
 };
 
-const runLoop = (context: BenchContext, name: string, redisUrl?: string) => {
+/** What the verifier's measurement needs: no emulator, only its own process script. */
+export type VerifierBenchContext = Pick<BenchContext, 'plan' | 'workDir' | 'log'> & {
+  /** verifier-loop.js as built by build.ts. */
+  script: string;
+};
+
+const runLoop = (context: VerifierBenchContext, name: string, redisUrl?: string) => {
   const { warmup, pairs, roundTripPairs } = context.plan.verifier;
   return runClientProcess<VerifierResult>({
-    script: context.built.verifierLoop,
+    script: context.script,
     target: {
       redisUrl,
       phases: [1, 64].map((concurrency) => ({ concurrency, warmup, sends: pairs })),
@@ -116,7 +122,9 @@ const measureOutages = async (server: RedisServer, rounds: number): Promise<Outa
   return timings;
 };
 
-export const measureVerifier = async (context: BenchContext): Promise<VerifierMeasurement> => {
+export const measureVerifier = async (
+  context: VerifierBenchContext
+): Promise<VerifierMeasurement> => {
   context.log('  verifier on the memory store');
   const memory = await runLoop(context, 'verifier-memory');
   if (!redisAvailable) {

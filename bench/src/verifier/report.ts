@@ -30,7 +30,16 @@ const outageTable = (outage: OutageTimings) =>
     ]
   );
 
-export const verifierSection = (verifier: VerifierMeasurement, plan: BenchPlan): string => {
+/** When §7 was measured on its own (`--only verifier`), not in the run described above. */
+export type SeparateRun = { startedAt: string; load: { start: number; end: number } };
+
+const heading = '## 7. Verifier (@duanxin/verification)';
+
+export const verifierSection = (
+  verifier: VerifierMeasurement,
+  plan: BenchPlan,
+  separately?: SeparateRun
+): string => {
   const { warmup, pairs, outageRounds } = plan.verifier;
   const rows = [['memory store', ...phaseCells(verifier.memory), cpuPerPair(verifier.memory)]];
   if (verifier.redis) {
@@ -42,8 +51,16 @@ export const verifierSection = (verifier: VerifierMeasurement, plan: BenchPlan):
   }
   const trips = verifier.redis?.roundTrips;
   return [
-    '## 7. Verifier (@duanxin/verification)',
+    heading,
     '',
+    ...(separately
+      ? [
+          `Measured on its own (\`pnpm bench --only verifier\`), started ${separately.startedAt}, on the`,
+          `machine above; 1-minute load average ${separately.load.start.toFixed(1)} at the start, ` +
+            `${separately.load.end.toFixed(1)} at the end.`,
+          '',
+        ]
+      : []),
     'A pair is `send()` then `verify()` of the code it sent: a new number, IP address and subject',
     `each time, every default limit on (only the ceiling on all sends raised to fit the run). ${pairs}`,
     `pairs per concurrency after ${warmup} warm-up pairs, in a process of their own. The connector`,
@@ -61,9 +78,10 @@ export const verifierSection = (verifier: VerifierMeasurement, plan: BenchPlan):
       ? [
           '',
           `Store outage, default \`createRedisStore({ url })\` (1 s timeouts): ms from the request to its`,
-          `\`STORE_UNAVAILABLE\`, median (range) of ${outageRounds} outage(s). A killed server's`,
-          'client waits up to the timeout for a reconnection; a frozen one (connections open, nothing',
-          'answered) fails at the command timeout.',
+          `\`STORE_UNAVAILABLE\`, median (range) of ${outageRounds} outage(s). Against a killed server, a`,
+          'request fails at once while the client has not yet seen its connection close, then after',
+          'waiting up to the timeout for a reconnection; against a frozen one (connections open,',
+          'nothing answered) at the command timeout.',
           '',
           outageTable(verifier.outage),
           '',
@@ -71,4 +89,17 @@ export const verifierSection = (verifier: VerifierMeasurement, plan: BenchPlan):
         ]
       : []),
   ].join('\n');
+};
+
+/** `report` with its §7 replaced by `section` (or added before the notes). */
+export const replaceVerifierSection = (report: string, section: string): string => {
+  const start = report.indexOf(heading);
+  if (start === -1) {
+    const notes = report.indexOf('## Notes');
+    return notes === -1
+      ? `${report.trimEnd()}\n\n${section}\n`
+      : `${report.slice(0, notes)}${section}\n\n${report.slice(notes)}`;
+  }
+  const next = report.indexOf('\n## ', start + heading.length);
+  return `${report.slice(0, start)}${section}\n${next === -1 ? '' : report.slice(next)}`;
 };

@@ -189,13 +189,16 @@ export const createRedisConnection = (options: RedisStoreOptions) => {
       const redis = await client?.catch(() => undefined);
       redis?.off('error', markDown);
       redis?.off('ready', markUp);
-      if (redis && !options.client) {
-        if (redis.status === 'ready') {
-          await redis.quit().catch(() => redis.disconnect());
-        } else {
-          // quit() is refused while disconnected, and the client would keep reconnecting.
-          redis.disconnect();
-        }
+      if (!redis || options.client) {
+        return;
+      }
+      // Ours, and done with: what fails while it closes concerns nobody.
+      redis.on('error', () => undefined);
+      if (redis.status === 'ready') {
+        await redis.quit().catch(() => redis.disconnect());
+      } else {
+        // quit() is refused while disconnected, and the client would keep reconnecting.
+        redis.disconnect();
       }
     },
   };
