@@ -22,7 +22,12 @@ const retryAfterSeconds = 2;
  * its cause. Nothing is reported as done that the store did not confirm.
  */
 export const guardStore = (store: VerificationStore): VerificationStore => {
-  const guarded = { ...store } as Record<string, unknown>;
+  // Named, not spread: a store may be a class whose methods live on its prototype.
+  const guarded: Record<string, unknown> = {
+    name: store.name,
+    ephemeral: store.ephemeral,
+    close: store.close?.bind(store),
+  };
   for (const method of methods) {
     const call = store[method].bind(store) as (request: unknown) => Promise<unknown>;
     guarded[method] = async (request: unknown) => {
