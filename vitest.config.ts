@@ -8,6 +8,10 @@ export default defineConfig({
     // Workspace packages are tested from their sources: no previous build is needed.
     alias: [
       { find: /^@duanxin\/([a-z0-9-]+)\/emulator$/, replacement: `${packages}$1/emulator.ts` },
+      {
+        find: /^@duanxin\/verification\/http$/,
+        replacement: `${packages}verification/src/http.ts`,
+      },
       { find: /^@duanxin\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` },
     ],
   },

@@ -15,6 +15,7 @@ import {
 import { workDirFor } from './paths.js';
 import type { BenchPlan } from './plan.js';
 import { measureBundles, measureFootprints, type BundleSize, type Footprint } from './sizes.js';
+import { measureVerifier, type VerifierMeasurement } from './verifier/measure.js';
 
 export type BenchOptions = {
   plan: BenchPlan;
@@ -37,6 +38,7 @@ export type BenchResults = {
   coldStarts: ColdStartMeasurement[];
   bundles: BundleSize[];
   footprints: Footprint[];
+  verifier: VerifierMeasurement;
 };
 
 export const runBenchmarks = async (options: BenchOptions): Promise<BenchResults> => {
@@ -72,6 +74,8 @@ export const runBenchmarks = async (options: BenchOptions): Promise<BenchResults
     const footprints = plan.footprint
       ? await measureFootprints(workDir, built.connectors, log)
       : [];
+    log('@duanxin/verification');
+    const verifier = await measureVerifier({ ...context, script: built.verifierLoop });
     return {
       mode: options.mode,
       plan,
@@ -85,6 +89,7 @@ export const runBenchmarks = async (options: BenchOptions): Promise<BenchResults
       coldStarts,
       bundles,
       footprints,
+      verifier,
     };
   } finally {
     await context.emulator.stop();

@@ -23,6 +23,8 @@ export type BuiltFiles = {
   children: { sendLoop: string; coldStart: string; ownWork: string };
   /** The emulator process, with everything it uses bundled in. */
   emulator: string;
+  /** The verifier process (bench/src/child/verifier-loop.ts), likewise. */
+  verifierLoop: string;
 };
 
 export const connectorDir = (provider: Provider) =>
@@ -85,18 +87,19 @@ const buildChildren = async (workDir: string): Promise<BuiltFiles['children']> =
 
 /** Our workspace packages from their sources, whatever a tsconfig or a missing lib/ says. */
 const workspaceSources = Object.fromEntries(
-  ['shared', 'emulator'].map((name) => [
+  ['shared', 'emulator', 'verification'].map((name) => [
     `@duanxin/${name}`,
     path.join(repoRoot, 'packages', name, 'src', 'index.ts'),
   ])
 );
 
-const buildEmulator = async (workDir: string): Promise<string> => {
-  const outDir = path.join(workDir, 'emulator');
+/** One script with everything it imports bundled in, run by plain `node`. */
+const buildSelfContained = async (workDir: string, name: string, source: string) => {
+  const outDir = path.join(workDir, name);
   await build({
     config: false,
     silent: true,
-    entry: { 'emulator-process': path.join(benchDir, 'src', 'emulator-process.ts') },
+    entry: { [name]: source },
     outDir,
     format: ['esm'],
     platform: 'node',
@@ -111,8 +114,16 @@ const buildEmulator = async (workDir: string): Promise<string> => {
       esbuild.alias = workspaceSources;
     },
   });
-  return path.join(outDir, 'emulator-process.js');
+  return path.join(outDir, `${name}.js`);
 };
+
+/** The verifier process alone (`pnpm bench --only verifier`). */
+export const buildVerifierLoop = (workDir: string): Promise<string> =>
+  buildSelfContained(
+    workDir,
+    'verifier-loop',
+    path.join(benchDir, 'src', 'child', 'verifier-loop.ts')
+  );
 
 export const buildAll = async (workDir: string): Promise<BuiltFiles> => {
   const connectors = {} as Record<Provider, string>;
@@ -125,6 +136,11 @@ export const buildAll = async (workDir: string): Promise<BuiltFiles> => {
     connectors,
     ownWork,
     children: await buildChildren(workDir),
-    emulator: await buildEmulator(workDir),
+    emulator: await buildSelfContained(
+      workDir,
+      'emulator-process',
+      path.join(benchDir, 'src', 'emulator-process.ts')
+    ),
+    verifierLoop: await buildVerifierLoop(workDir),
   };
 };

@@ -26,6 +26,11 @@ export type BenchPlan = {
   profileSends: number;
   /** npm installs into temporary directories (needs the npm registry or its cache). */
   footprint: boolean;
+  /**
+   * @duanxin/verification: send + verify pairs per phase (concurrency 1 and 64, each after its
+   * warm-up), sequential pairs whose Redis commands are counted, and Redis outages timed.
+   */
+  verifier: { warmup: number; pairs: number; roundTripPairs: number; outageRounds: number };
 };
 
 const concurrentPhases = (sends: number, warmupPerWorker: number): ConcurrentPhase[] =>
@@ -40,6 +45,7 @@ export const fullPlan: BenchPlan = {
   ownWork: { warmup: 3000, rounds: 7, perRound: 3000 },
   profileSends: 2000,
   footprint: true,
+  verifier: { warmup: 2000, pairs: 5000, roundTripPairs: 200, outageRounds: 3 },
 };
 
 export const quickPlan: BenchPlan = {
@@ -49,6 +55,7 @@ export const quickPlan: BenchPlan = {
   ownWork: { warmup: 1000, rounds: 3, perRound: 1500 },
   profileSends: 800,
   footprint: false,
+  verifier: { warmup: 500, pairs: 2000, roundTripPairs: 100, outageRounds: 1 },
 };
 
 /** Only proves that the harness runs end to end (the smoke test). */
@@ -59,6 +66,7 @@ export const smokePlan: BenchPlan = {
   ownWork: { warmup: 5, rounds: 1, perRound: 20 },
   profileSends: 10,
   footprint: false,
+  verifier: { warmup: 5, pairs: 20, roundTripPairs: 5, outageRounds: 1 },
 };
 
 export const pairSends = (counts: PairCounts): number =>

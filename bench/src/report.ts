@@ -3,6 +3,7 @@ import type { BenchResults } from './bench.js';
 import { kib, mib, ms, percent, ratio, signedMs, table, us } from './markdown.js';
 import { clientLabels, isFloor, providers, type ClientKind, type Provider } from './matrix.js';
 import type { PairMeasurement } from './measure-pairs.js';
+import { verifierSection } from './verifier/report.js';
 import {
   checkCpuTargets,
   cpuPerSend,
@@ -326,7 +327,8 @@ export const renderReport = (results: BenchResults): string =>
     '',
     'Written by `pnpm bench`; rerun it rather than editing this file. duanxin against what a user',
     "would pick instead: Logto's official connectors, the vendors' SDKs, and two floors (a bare",
-    '`got.post` and a bare `node:https` request with a keep-alive agent). Issue 6.',
+    '`got.post` and a bare `node:https` request with a keep-alive agent). Issue 6. §7 measures',
+    '`@duanxin/verification` on its memory and Redis stores.',
     '',
     summary(results),
     '',
@@ -345,6 +347,8 @@ export const renderReport = (results: BenchResults): string =>
     coldStartSection(results),
     '',
     sizeSection(results),
+    '',
+    verifierSection(results.verifier, results.plan),
     '',
     notes,
     '',

@@ -1,7 +1,8 @@
 /**
  * A user's personal verification settings, as in NocoBase: bind a phone number with a code sent
- * to it, unbind one with a code sent to a number already bound, list the bound numbers. Codes go
- * through the Aliyun connector to the local emulator, whose inbox the page shows beside the form.
+ * to it, unbind one with a code sent to another bound number, list the bound numbers. The codes
+ * are sent and checked by `@duanxin/verification/http`'s handler; they go through the Aliyun
+ * connector to the local emulator, whose inbox the page shows beside the form.
  *
  *   pnpm example            # http://127.0.0.1:3000 (PORT=… to change)
  */
@@ -12,14 +13,8 @@ import { pathToFileURL } from 'node:url';
 
 import createAliyunSmsConnector from '@duanxin/connector-aliyun-sms';
 import { emulatorConnectorConfigs, startEmulator, type Emulator } from '@duanxin/emulator';
-import {
-  createSmsVerifier,
-  SMS_VERIFICATION_ERROR_CODES,
-  isSmsVerificationError,
-  SmsVerificationError,
-  type SendResult,
-  type SmsVerifierOptions,
-} from '@duanxin/verification';
+import { createSmsVerifier, type SmsVerifierOptions } from '@duanxin/verification';
+import { createVerificationHandler, toNodeListener } from '@duanxin/verification/http';
 
 export type PhoneBindingApp = { url: string; emulator: Emulator; close(): Promise<void> };
 
@@ -32,45 +27,10 @@ export type PhoneBindingAppOptions = {
 // No sign-in in this example: every request acts for this user.
 const userId = 'alice';
 
-type Body = Record<string, string | undefined>;
-
-const readJson = async (request: http.IncomingMessage): Promise<Body> => {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > 10_000) {
-      throw new Error('request body too large');
-    }
-  }
-  return text ? (JSON.parse(text) as Body) : {};
-};
-
-const reply = (response: http.ServerResponse, status: number, body: unknown) => {
+const replyJson = (response: http.ServerResponse, status: number, body: unknown) => {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
 };
-
-/** Verification refusals as the verifier words them; a provider failure as the connector does. */
-const replyWithError = (response: http.ServerResponse, error: unknown) => {
-  if (isSmsVerificationError(error)) {
-    const { code, status, retryAfterSeconds } = error;
-    const wait = retryAfterSeconds ? ` Try again in ${retryAfterSeconds} s.` : '';
-    reply(response, status, {
-      code,
-      message: SMS_VERIFICATION_ERROR_CODES[code].message + wait,
-      retryAfterSeconds,
-    });
-    return;
-  }
-  const description = (error as { data?: { errorDescription?: string } }).data?.errorDescription;
-  reply(response, description ? 502 : 500, {
-    code: 'SEND_FAILED',
-    message: description ?? 'Failed.',
-  });
-};
-
-/** What the browser needs to know of a send: not the provider's message ids. */
-const sent = ({ phone, resendAt, expiresAt }: SendResult) => ({ phone, resendAt, expiresAt });
 
 export const startPhoneBindingApp = async ({
   port = 0,
@@ -86,52 +46,42 @@ export const startPhoneBindingApp = async ({
     secret: process.env.VERIFICATION_SECRET,
     ...verifierOptions,
   });
+  const verification = toNodeListener(
+    createVerificationHandler({
+      verifier,
+      basePath: '/api/verification',
+      // A real app reads its session here; the codes are then bound to that user.
+      subject: () => userId,
+      scenes: ['bind-phone', 'unbind-phone'],
+    })
+  );
   const page = await readFile(new URL('./page.html', import.meta.url));
 
-  const api: Record<string, (body: Body, ip: string | undefined) => Promise<unknown>> = {
-    'GET /api/state': async () => ({
-      userId,
-      phones: await verifier.listBoundPhones(userId),
-      inbox: emulator.inbox
-        .list()
-        .slice(-8)
-        .reverse()
-        .map(({ id, to, text, receivedAt }) => ({ id, to, text, receivedAt })),
-    }),
-    'POST /api/bind/send': async ({ phone = '' }, ip) => {
-      // Checked before texting: bind() would refuse the number anyway.
-      if ((await verifier.ownerOfPhone(phone)) !== undefined) {
-        throw new SmsVerificationError('PHONE_ALREADY_BOUND');
-      }
-      return sent(await verifier.send({ phone, scene: 'bind-phone', ip }));
-    },
-    'POST /api/bind': ({ phone = '', code = '' }) => verifier.bind(userId, phone, code),
-    'POST /api/unbind/send': async ({ proofPhone = '' }, ip) => {
-      if ((await verifier.ownerOfPhone(proofPhone)) !== userId) {
-        throw new SmsVerificationError('PROOF_NOT_BOUND');
-      }
-      return sent(await verifier.send({ phone: proofPhone, scene: 'unbind-phone', ip }));
-    },
-    'POST /api/unbind': ({ phone = '', proofPhone = '', code = '' }) =>
-      verifier.unbind(userId, phone, { phone: proofPhone, code }),
-  };
+  const state = async () => ({
+    userId,
+    phones: await verifier.listBoundPhones(userId),
+    inbox: emulator.inbox
+      .list()
+      .slice(-8)
+      .reverse()
+      .map(({ id, to, text, receivedAt }) => ({ id, to, text, receivedAt })),
+  });
 
   const server = http.createServer((request, response) => {
     const route = `${request.method} ${request.url}`;
     if (route === 'GET /') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page);
-      return;
+    } else if (route === 'GET /api/state') {
+      state().then(
+        (body) => replyJson(response, 200, body),
+        () => replyJson(response, 503, { message: 'The store is unavailable.' })
+      );
+    } else if (request.url?.startsWith('/api/verification/')) {
+      verification(request, response);
+    } else {
+      replyJson(response, 404, { message: 'No such page.' });
     }
-    const handle = api[route];
-    if (!handle) {
-      reply(response, 404, { code: 'NOT_FOUND', message: 'No such page.' });
-      return;
-    }
-    readJson(request)
-      .then((body) => handle(body, request.socket.remoteAddress))
-      .then((result) => reply(response, 200, result ?? {}))
-      .catch((error: unknown) => replyWithError(response, error));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: listening } = server.address() as AddressInfo;

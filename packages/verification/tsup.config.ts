@@ -6,7 +6,8 @@ import { defineConfig } from 'tsup';
  * `createRedisStore({ url })`.
  */
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `@duanxin/verification/http` is an entry of its own: apps without HTTP routes never load it.
+  entry: ['src/index.ts', 'src/http.ts'],
   outDir: 'lib',
   format: ['esm'],
   platform: 'node',

@@ -87,7 +87,8 @@ const sequentialRounds = async (
   };
 };
 
-const concurrentPhase = async (send: Send, sequence: Sequence, phase: ConcurrentPhase) => {
+/** Warm-up at the phase's concurrency, then its timed sends. */
+export const concurrentPhase = async (send: Send, sequence: Sequence, phase: ConcurrentPhase) => {
   await runConcurrently(send, sequence, phase.concurrency, phase.warmup);
   const { latencies, wallMs, cpuUs } = await runConcurrently(
     send,

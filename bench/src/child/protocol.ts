@@ -44,3 +44,21 @@ export type ColdStartResult = {
 export type OwnWorkResult = { usPerSend: number; roundsUs: number[]; measuredFromUs: number };
 
 export type ChildFailure = { error: string };
+
+/** What the parent passes to the verifier process. */
+export type VerifierTarget = {
+  /** Absent: the memory store. */
+  redisUrl?: string;
+  phases: { concurrency: number; warmup: number; sends: number }[];
+  /** Sequential pairs after the phases whose Redis commands are counted. */
+  roundTripPairs: number;
+  resultFile: string;
+};
+
+export type VerifierResult = {
+  pairs: number;
+  /** `sends` are send + verify pairs here; `cpuPerSendUs` is per pair. */
+  phases: (LatencySummary & { concurrency: number; cpuPerSendUs: number })[];
+  /** Redis commands (each one round trip: nothing is pipelined) per operation. */
+  roundTrips?: { send: number; verify: number };
+};

@@ -24,8 +24,12 @@ export const digestsMatch = (a: string, b: string): boolean => {
 };
 
 /**
- * Store keys for counters and codes: numbers and addresses never appear in the store in clear.
- * (Bindings are keyed by the number itself, so that they survive a change of secret.)
+ * Store keys for counters and codes: numbers, addresses and subjects never appear in the store
+ * in clear. (Bindings are keyed by the number itself, so that they survive a change of secret.)
  */
-export const hashKey = (secret: Buffer, kind: 'phone' | 'ip', value: string): string =>
+export const hashKey = (
+  secret: Buffer,
+  kind: 'phone' | 'ip' | 'prefix' | 'subject',
+  value: string
+): string =>
   createHmac('sha256', secret).update(`${kind}\n${value}`).digest('base64url').slice(0, 32);

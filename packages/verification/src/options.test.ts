@@ -27,6 +27,11 @@ describe('resolveOptions', () => {
       allowedAttempts: 5,
       perNumberCap: { max: 10, window: 3600 },
       perIpCap: { max: 30, window: 3600 },
+      perPrefixCap: { max: 20, window: 3600, trailingDigits: 4 },
+      globalCap: { max: 1000, window: 3600 },
+      perNumberGuessCap: { max: 20, window: 86_400 },
+      perIpGuessCap: { max: 30, window: 3600 },
+      allowRemovingLast: false,
       sendTimeout: 60,
       scenes: { 'sign-in': 'SignIn', 'bind-phone': 'BindNewIdentifier' },
     });
@@ -67,6 +72,10 @@ describe('resolveOptions', () => {
     [{ resendCooldown: -1 }, /resendCooldown/],
     [{ perNumberCap: { max: 0, window: 60 } }, /perNumberCap.max/],
     [{ perIpCap: { max: 1, window: 0 } }, /perIpCap.window/],
+    [{ perPrefixCap: { max: 1, window: 60, trailingDigits: 0 } }, /perPrefixCap.trailingDigits/],
+    [{ globalCap: { max: 0.5, window: 60 } }, /globalCap.max/],
+    [{ perNumberGuessCap: { max: 1, window: -1 } }, /perNumberGuessCap.window/],
+    [{ perIpGuessCap: { max: 0, window: 60 } }, /perIpGuessCap.max/],
   ])('refuses %o', (bad, message) => {
     expect(() => resolveOptions({ connector, secret, ...bad })).toThrow(message);
   });
@@ -78,7 +87,8 @@ describe('resolveOptions', () => {
   });
 
   it('accepts false to switch a cap off', () => {
-    expect(resolveOptions({ connector, secret, perIpCap: false }).perIpCap).toBe(false);
+    const resolved = resolveOptions({ connector, secret, perIpCap: false, globalCap: false });
+    expect(resolved).toMatchObject({ perIpCap: false, globalCap: false });
   });
 });
 

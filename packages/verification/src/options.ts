@@ -14,11 +14,35 @@ import type { VerificationStore } from './store/types.js';
  */
 export type SmsConnectorLike = Pick<SmsConnector, 'sendMessage'>;
 
-/** A limit on accepted messages in a rolling window. */
-export type SendCap = {
+/** At most `max` events (messages, wrong codes) in any `window` seconds. */
+export type RollingCap = {
   max: number;
   /** Seconds. */
   window: number;
+};
+
+/** A limit on accepted messages in a rolling window. */
+export type SendCap = RollingCap;
+
+/** Messages to numbers sharing a prefix: the number without its last `trailingDigits`. */
+export type PrefixCap = RollingCap & {
+  /** Digits dropped from the end of the E.164 number; 4: blocks of 10,000 numbers. @default 4 */
+  trailingDigits?: number;
+};
+
+/** What `beforeSend` is told of a send before anything is reserved or texted. */
+export type SendCheck = {
+  /** E.164. */
+  phone: string;
+  /** ISO 3166 code of the number (`CN`, `HK`…); undefined for non-geographic numbers. */
+  country: string | undefined;
+  /** `86`, `852`… */
+  countryCallingCode: string;
+  scene: string;
+  ip: string | undefined;
+  subject: string | undefined;
+  /** Whatever the app passed as `send({ context })` (the HTTP handler: the request and body). */
+  context: unknown;
 };
 
 export interface SmsVerifierOptions {
@@ -68,6 +92,42 @@ export interface SmsVerifierOptions {
    */
   perIpCap?: SendCap | false;
   /**
+   * Messages to numbers sharing a prefix (the E.164 number without its last 4 digits, by
+   * default): SMS pumping texts runs of numbers its operator is paid for. `false`: no cap.
+   * @default { max: 20, window: 3600, trailingDigits: 4 }
+   */
+  perPrefixCap?: PrefixCap | false;
+  /**
+   * Messages in all, every number and scene together: a ceiling on the bill. Set it to a few
+   * times your busiest hour. `false`: no cap.
+   * @default { max: 1000, window: 3600 }
+   */
+  globalCap?: SendCap | false;
+  /**
+   * Wrong codes per number, whichever code they were for. With the defaults an attacker gets at
+   * most 20 guesses a day per number: a 6-digit code is guessed with a chance of 1 in 50,000.
+   * `false`: no cap.
+   * @default { max: 20, window: 86400 }
+   */
+  perNumberGuessCap?: RollingCap | false;
+  /**
+   * Wrong codes per IP address (IPv6: per /64), when `verify()` is given an `ip`, whichever
+   * number they were for. `false`: no cap.
+   * @default { max: 30, window: 3600 }
+   */
+  perIpGuessCap?: RollingCap | false;
+  /**
+   * A risk check (captcha, risk score, country policy) run before anything is reserved or
+   * texted: return `false` to refuse with `SEND_REFUSED`, or throw an error of your own.
+   */
+  beforeSend?: (check: SendCheck) => boolean | void | Promise<boolean | void>;
+  /**
+   * Whether `unbind()` may remove a user's last bound number. Say `true`, or answer per user,
+   * when the app has another way to verify them (a password, email, a passkey).
+   * @default false
+   */
+  allowRemovingLast?: boolean | ((userId: string) => boolean | Promise<boolean>);
+  /**
    * Seconds a send may take before its reservation lapses (only matters if the process dies
    * mid-send; a finished send releases or confirms it at once).
    * @default 60
@@ -90,6 +150,11 @@ const defaults = {
   allowedAttempts: 5,
   perNumberCap: { max: 10, window: 3600 } as SendCap | false,
   perIpCap: { max: 30, window: 3600 } as SendCap | false,
+  perPrefixCap: { max: 20, window: 3600, trailingDigits: 4 } as PrefixCap | false,
+  globalCap: { max: 1000, window: 3600 } as SendCap | false,
+  perNumberGuessCap: { max: 20, window: 86_400 } as RollingCap | false,
+  perIpGuessCap: { max: 30, window: 3600 } as RollingCap | false,
+  allowRemovingLast: false as NonNullable<SmsVerifierOptions['allowRemovingLast']>,
   sendTimeout: 60,
   now: Date.now,
 };
@@ -124,7 +189,7 @@ const positiveInteger = (name: string, value: number, min = 1, max = Number.MAX_
   }
 };
 
-const checkCap = (name: string, cap: SendCap | false) => {
+const checkCap = (name: string, cap: RollingCap | false) => {
   if (cap) {
     positiveInteger(`${name}.max`, cap.max);
     positiveInteger(`${name}.window`, cap.window);
@@ -157,6 +222,13 @@ export const resolveOptions = (options: SmsVerifierOptions) => {
   positiveInteger('sendTimeout', resolved.sendTimeout);
   checkCap('perNumberCap', resolved.perNumberCap);
   checkCap('perIpCap', resolved.perIpCap);
+  checkCap('perPrefixCap', resolved.perPrefixCap);
+  if (resolved.perPrefixCap) {
+    positiveInteger('perPrefixCap.trailingDigits', resolved.perPrefixCap.trailingDigits ?? 4, 1, 8);
+  }
+  checkCap('globalCap', resolved.globalCap);
+  checkCap('perNumberGuessCap', resolved.perNumberGuessCap);
+  checkCap('perIpGuessCap', resolved.perIpGuessCap);
   return resolved;
 };
 

@@ -1,8 +1,10 @@
 import { describe } from 'vitest';
 
 import { createMemoryStore } from '../src/index.js';
+import { simulatedOutage } from './helpers/simulated-outage.js';
 import { testVerifierStore } from './suite/index.js';
 
 describe('memory store', () => {
-  testVerifierStore(() => createMemoryStore());
+  const { outage, wrap } = simulatedOutage();
+  testVerifierStore(() => wrap(createMemoryStore()), { outage });
 });

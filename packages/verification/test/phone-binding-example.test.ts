@@ -31,7 +31,8 @@ describe.skipIf(!chromiumAvailable)('examples/phone-binding in headless Chromium
     if (!executablePath) {
       throw new Error(`chromium is not installed; install it with: ${install}`);
     }
-    app = await startPhoneBindingApp({ verifier: { secret: testSecret } });
+    // The real clock runs here: without a cooldown, a number may get its second code at once.
+    app = await startPhoneBindingApp({ verifier: { secret: testSecret, resendCooldown: 0 } });
     profile = mkdtempSync(join(tmpdir(), 'duanxin-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath,
@@ -89,7 +90,7 @@ describe.skipIf(!chromiumAvailable)('examples/phone-binding in headless Chromium
 
   const boundNumbers = () => page.locator('#phones .number').allInnerTexts();
 
-  it('binds two numbers, then unbinds one with a code sent to the other', async () => {
+  it('binds two numbers, then unbinds one with a code sent to the other, through the handler', async () => {
     await page.goto(app.url);
     await expect(page.locator('#user').innerText()).resolves.toBe('alice');
     await page.locator('#no-phones').waitFor();
@@ -99,6 +100,8 @@ describe.skipIf(!chromiumAvailable)('examples/phone-binding in headless Chromium
     await expect(boundNumbers()).resolves.toEqual([hongKong, mainland]);
 
     await page.locator('#phones li', { hasText: mainland }).getByRole('button').click();
+    // Proof comes from the other number: the one being removed is not offered.
+    await expect(page.locator('#proof-phone option').allInnerTexts()).resolves.toEqual([hongKong]);
     await page.selectOption('#proof-phone', hongKong);
     await page.click('#send-unbind-code');
     await status(`Code sent to ${hongKong}`);
@@ -111,7 +114,7 @@ describe.skipIf(!chromiumAvailable)('examples/phone-binding in headless Chromium
     console.log(`phone-binding screenshot: ${screenshotPath}`);
   }, 60_000);
 
-  it('shows refusals: a wrong code, a number bound already', async () => {
+  it('shows refusals: a number bound already, a wrong code, the last number', async () => {
     await page.fill('#bind-phone', hongKong);
     await page.click('#send-bind-code');
     await status('already bound');
@@ -120,5 +123,14 @@ describe.skipIf(!chromiumAvailable)('examples/phone-binding in headless Chromium
     await page.fill('#bind-code', '000000');
     await page.click('#bind-form button[type=submit]');
     await status('No code is pending');
-  });
+
+    // The last number proves only itself, and is kept: the app does not allow removing it.
+    await page.locator('#phones li', { hasText: hongKong }).getByRole('button').click();
+    await page.click('#send-unbind-code');
+    await status(`Code sent to ${hongKong}`);
+    await page.fill('#unbind-code', await codeShownFor(hongKong, 4));
+    await page.click('#unbind-form button[type=submit]');
+    await status('This is the last way to verify your account');
+    await expect(boundNumbers()).resolves.toEqual([hongKong]);
+  }, 60_000);
 });

@@ -5,12 +5,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { createMemoryStore } from '../src/index.js';
+import { simulatedOutage } from './helpers/simulated-outage.js';
 import { refusal, useVerifierContext } from './suite/context.js';
 
 const mainland = '+8613800138000';
 
 describe('typed numbers reach the person who typed them', () => {
-  const context = useVerifierContext(() => createMemoryStore());
+  const { outage, wrap } = simulatedOutage();
+  const context = useVerifierContext(() => wrap(createMemoryStore()), outage);
 
   it('texts 13012345678 to the mainland mobile, never to +1 301 234 5678', async () => {
     const verifier = context.createVerifier();
@@ -42,18 +44,15 @@ describe('typed numbers reach the person who typed them', () => {
   });
 
   it('binds and unbinds whichever way the number is typed', async () => {
-    const verifier = context.createVerifier();
-    await verifier.send({ phone: '138-0013-8000', scene: 'bind-phone' });
+    const verifier = context.createVerifier({ allowRemovingLast: true });
+    await verifier.sendBindCode('alice', '138-0013-8000');
     await expect(
       verifier.bind('alice', '8613800138000', context.lastCode(mainland))
     ).resolves.toEqual({ phone: mainland });
     await expect(verifier.ownerOfPhone('+86 138 0013 8000')).resolves.toBe('alice');
-    await refusal(
-      verifier.send({ phone: '138 0013 8000', scene: 'bind-phone' }),
-      'RESEND_COOLDOWN'
-    );
+    await refusal(verifier.sendBindCode('bob', '138 0013 8000'), 'PHONE_ALREADY_BOUND');
 
-    await verifier.send({ phone: '(138) 0013 8000', scene: 'unbind-phone' });
+    await verifier.sendUnbindCode('alice', '(138) 0013 8000');
     await expect(
       verifier.unbind('alice', '13800138000', {
         phone: '0086 138 0013 8000',

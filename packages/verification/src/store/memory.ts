@@ -1,22 +1,24 @@
 import type {
-  Cap,
+  Counter,
+  CounterFull,
   CodeRef,
   ReserveSendResult,
   TakeAttemptResult,
   VerificationStore,
 } from './types.js';
 
-type Sent = { id: string; at: number };
+type Entry = { id: string; at: number };
+/** Entries oldest first: they are added at "now", which only grows within one process. */
+type CounterState = { entries: Entry[]; forgetAt: number };
 type PhoneState = {
   reservation: { id: string; until: number } | undefined;
   cooldownUntil: Map<string, number>;
-  sent: Sent[];
   forgetAt: number;
 };
-type IpState = { sent: Sent[]; forgetAt: number };
 type StoredCode = {
   id: string;
   hash: string;
+  subjectKey: string | undefined;
   expiresAt: number;
   attempts: number;
   allowedAttempts: number;
@@ -27,29 +29,24 @@ const sweepEvery = 256;
 
 const codeKey = ({ phoneKey, scene }: CodeRef) => `${phoneKey}\n${scene}`;
 
-const recent = (sent: Sent[], cap: Cap, now: number) =>
-  sent.filter((entry) => entry.at > now - cap.windowMs);
-
-/** Milliseconds until the oldest counted send leaves the window, or undefined if there is room. */
-const waitForRoom = (sent: Sent[], cap: Cap | undefined, now: number) =>
-  cap && sent.length >= cap.max
-    ? Math.min(...sent.map((entry) => entry.at)) + cap.windowMs - now
-    : undefined;
-
 /**
  * The default store: one process, data lost on restart. Each method does all its reading and
  * writing synchronously, without an `await` in between, which is what makes it atomic.
  */
 export const createMemoryStore = (): VerificationStore => {
   const phones = new Map<string, PhoneState>();
-  const ips = new Map<string, IpState>();
+  const counters = new Map<string, CounterState>();
   const codes = new Map<string, StoredCode>();
   const owners = new Map<string, string>();
   const phonesByUser = new Map<string, Set<string>>();
-  let reservationsSinceSweep = 0;
+  let callsSinceSweep = 0;
 
-  const sweep = (now: number) => {
-    for (const map of [phones, ips, codes] as Map<string, { forgetAt: number }>[]) {
+  const sweepNowAndThen = (now: number) => {
+    if (++callsSinceSweep < sweepEvery) {
+      return;
+    }
+    callsSinceSweep = 0;
+    for (const map of [phones, counters, codes] as Map<string, { forgetAt: number }>[]) {
       for (const [key, entry] of map) {
         if (entry.forgetAt <= now) {
           map.delete(key);
@@ -61,32 +58,72 @@ export const createMemoryStore = (): VerificationStore => {
   const phoneState = (phoneKey: string) => {
     let state = phones.get(phoneKey);
     if (!state) {
-      state = { reservation: undefined, cooldownUntil: new Map(), sent: [], forgetAt: 0 };
+      state = { reservation: undefined, cooldownUntil: new Map(), forgetAt: 0 };
       phones.set(phoneKey, state);
     }
     return state;
   };
-  const ipState = (ipKey: string) => {
-    let state = ips.get(ipKey);
+
+  /** The counter's entries still in its window. */
+  const current = ({ key, windowMs }: Counter, now: number): CounterState => {
+    let state = counters.get(key);
     if (!state) {
-      state = { sent: [], forgetAt: 0 };
-      ips.set(ipKey, state);
+      state = { entries: [], forgetAt: 0 };
+      counters.set(key, state);
+    }
+    let expired = 0;
+    while (expired < state.entries.length && (state.entries[expired]?.at ?? 0) <= now - windowMs) {
+      expired++;
+    }
+    if (expired > 0) {
+      state.entries.splice(0, expired);
     }
     return state;
+  };
+
+  /** The first counter without room, if any. */
+  const firstFull = <Name extends string>(
+    list: Counter<Name>[],
+    now: number
+  ): CounterFull<Name> | undefined => {
+    for (const counter of list) {
+      const { entries } = current(counter, now);
+      if (entries.length >= counter.max) {
+        return {
+          counter: counter.name,
+          retryAfterMs: (entries[0]?.at ?? now) + counter.windowMs - now,
+        };
+      }
+    }
+    return undefined;
+  };
+
+  const count = (list: Counter[], id: string, now: number) => {
+    for (const counter of list) {
+      const state = current(counter, now);
+      state.entries.push({ id, at: now });
+      state.forgetAt = Math.max(state.forgetAt, now + counter.windowMs);
+    }
+  };
+
+  const uncount = (list: Counter[], id: string) => {
+    for (const { key } of list) {
+      const state = counters.get(key);
+      if (state) {
+        state.entries = state.entries.filter((entry) => entry.id !== id);
+      }
+    }
   };
 
   return {
     name: 'memory',
     ephemeral: true,
 
-    async reserveSend({ phoneKey, scene, ipKey, reservationId, now, limits }) {
-      if (++reservationsSinceSweep >= sweepEvery) {
-        reservationsSinceSweep = 0;
-        sweep(now);
-      }
+    async reserveSend({ phoneKey, scene, reservationId, now, reservationMs, counters: list }) {
+      sweepNowAndThen(now);
       const phone = phoneState(phoneKey);
-      const refuse = (reason: Exclude<ReserveSendResult, { ok: true }>['reason'], ms: number) =>
-        ({ ok: false, reason, retryAfterMs: ms }) as const;
+      const refuse = (reason: 'cooldown' | 'in-progress', retryAfterMs: number) =>
+        ({ ok: false, reason, retryAfterMs }) satisfies ReserveSendResult;
 
       if (phone.reservation && phone.reservation.until > now) {
         return refuse('in-progress', phone.reservation.until - now);
@@ -95,49 +132,27 @@ export const createMemoryStore = (): VerificationStore => {
       if (cooldownUntil > now) {
         return refuse('cooldown', cooldownUntil - now);
       }
-      if (limits.numberCap) {
-        phone.sent = recent(phone.sent, limits.numberCap, now);
-        const wait = waitForRoom(phone.sent, limits.numberCap, now);
-        if (wait !== undefined) {
-          return refuse('number-cap', wait);
-        }
+      const full = firstFull(list, now);
+      if (full) {
+        return { ok: false, reason: 'counter', ...full };
       }
-      const ip = ipKey && limits.ipCap ? ipState(ipKey) : undefined;
-      if (ip && limits.ipCap) {
-        ip.sent = recent(ip.sent, limits.ipCap, now);
-        const wait = waitForRoom(ip.sent, limits.ipCap, now);
-        if (wait !== undefined) {
-          return refuse('ip-cap', wait);
-        }
-        // In flight sends to other numbers count against the IP until released.
-        ip.sent.push({ id: reservationId, at: now });
-        ip.forgetAt = Math.max(ip.forgetAt, now + limits.ipCap.windowMs);
-      }
-      phone.reservation = { id: reservationId, until: now + limits.reservationMs };
+      count(list, reservationId, now);
+      phone.reservation = { id: reservationId, until: now + reservationMs };
       phone.forgetAt = Math.max(phone.forgetAt, phone.reservation.until);
       return { ok: true };
     },
 
-    async confirmSend({ phoneKey, scene, ipKey, reservationId, now, limits, code }) {
+    async confirmSend({ phoneKey, scene, reservationId, now, cooldownMs, code }) {
       const phone = phoneState(phoneKey);
       if (phone.reservation?.id === reservationId) {
         phone.reservation = undefined;
       }
-      phone.cooldownUntil.set(scene, now + limits.cooldownMs);
-      phone.forgetAt = Math.max(phone.forgetAt, now + limits.cooldownMs);
-      if (limits.numberCap) {
-        phone.sent.push({ id: reservationId, at: now });
-        phone.forgetAt = Math.max(phone.forgetAt, now + limits.numberCap.windowMs);
-      }
-      if (ipKey && limits.ipCap) {
-        const ip = ipState(ipKey);
-        ip.sent = ip.sent.filter((entry) => entry.id !== reservationId);
-        ip.sent.push({ id: reservationId, at: now });
-        ip.forgetAt = Math.max(ip.forgetAt, now + limits.ipCap.windowMs);
-      }
+      phone.cooldownUntil.set(scene, now + cooldownMs);
+      phone.forgetAt = Math.max(phone.forgetAt, now + cooldownMs);
       codes.set(codeKey({ phoneKey, scene }), {
         id: reservationId,
         hash: code.hash,
+        subjectKey: code.subjectKey,
         expiresAt: code.expiresAt,
         attempts: 0,
         allowedAttempts: code.allowedAttempts,
@@ -145,21 +160,30 @@ export const createMemoryStore = (): VerificationStore => {
       });
     },
 
-    async releaseSend({ phoneKey, ipKey, reservationId }) {
+    async releaseSend({ phoneKey, scene, reservationId, counters: list }) {
       const phone = phones.get(phoneKey);
-      if (phone?.reservation?.id === reservationId) {
+      const held = phone?.reservation?.id === reservationId;
+      const key = codeKey({ phoneKey, scene });
+      const confirmed = codes.get(key)?.id === reservationId;
+      if (held && phone) {
         phone.reservation = undefined;
       }
-      const ip = ipKey ? ips.get(ipKey) : undefined;
-      if (ip) {
-        ip.sent = ip.sent.filter((entry) => entry.id !== reservationId);
+      if (confirmed) {
+        codes.delete(key);
+        phone?.cooldownUntil.delete(scene);
+      }
+      if (held || confirmed) {
+        uncount(list, reservationId);
       }
     },
 
-    async takeAttempt({ now, ...ref }): Promise<TakeAttemptResult> {
+    async takeAttempt({ now, attemptId, subjectKey, counters: list, ...ref }) {
       const stored = codes.get(codeKey(ref));
       if (!stored) {
         return { status: 'not-found' };
+      }
+      if (stored.subjectKey !== undefined && stored.subjectKey !== subjectKey) {
+        return { status: 'other-subject' };
       }
       if (now >= stored.expiresAt) {
         return { status: 'expired' };
@@ -167,16 +191,24 @@ export const createMemoryStore = (): VerificationStore => {
       if (stored.attempts >= stored.allowedAttempts) {
         return { status: 'exhausted' };
       }
+      const full = firstFull(list, now);
+      if (full) {
+        return { status: 'counter-full', ...full } satisfies TakeAttemptResult;
+      }
+      let attemptsLeft = stored.allowedAttempts - stored.attempts - 1;
+      for (const counter of list) {
+        attemptsLeft = Math.min(
+          attemptsLeft,
+          counter.max - current(counter, now).entries.length - 1
+        );
+      }
+      count(list, attemptId, now);
       stored.attempts += 1;
-      return {
-        status: 'ok',
-        codeId: stored.id,
-        hash: stored.hash,
-        attemptsLeft: stored.allowedAttempts - stored.attempts,
-      };
+      return { status: 'ok', codeId: stored.id, hash: stored.hash, attemptsLeft };
     },
 
-    async consumeCode({ codeId, ...ref }) {
+    async consumeCode({ codeId, attemptId, counters: list, ...ref }) {
+      uncount(list, attemptId);
       const key = codeKey(ref);
       if (codes.get(key)?.id !== codeId) {
         return false;
@@ -195,13 +227,17 @@ export const createMemoryStore = (): VerificationStore => {
       return 'bound';
     },
 
-    async unbindPhone({ userId, phone }) {
+    async unbindPhone({ userId, phone, keepLast }) {
       if (owners.get(phone) !== userId) {
-        return false;
+        return 'not-bound';
+      }
+      const bound = phonesByUser.get(userId);
+      if (keepLast && (bound?.size ?? 0) <= 1) {
+        return 'last';
       }
       owners.delete(phone);
-      phonesByUser.get(userId)?.delete(phone);
-      return true;
+      bound?.delete(phone);
+      return 'unbound';
     },
 
     async ownerOfPhone(phone) {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
-import type { Redis, RedisOptions } from 'ioredis';
-
-import { configError } from '../errors.js';
+import {
+  checkConnectionOptions,
+  createRedisConnection,
+  type RedisStoreOptions,
+} from './redis-connection.js';
 import {
   bindPhoneScript,
   confirmSendScript,
@@ -12,63 +14,56 @@ import {
   takeAttemptScript,
   unbindPhoneScript,
 } from './redis-scripts.js';
-import type { CodeRef, ReserveSendResult, TakeAttemptResult, VerificationStore } from './types.js';
+import type {
+  Counter,
+  CounterFull,
+  GuessCounterName,
+  ReserveSendResult,
+  SendCounterName,
+  TakeAttemptResult,
+  VerificationStore,
+} from './types.js';
 
-export interface RedisStoreOptions {
-  /** An ioredis client to use; the store leaves it open on `close()`. */
-  client?: Redis;
-  /** Or a `redis://` URL: the store opens (lazily) and closes its own client. */
-  url?: string;
-  /** ioredis options for the client opened from `url`. */
-  redisOptions?: RedisOptions;
-  /** Prefix of every key. @default 'duanxin:verification:' */
-  prefix?: string;
-}
+export { failFastRedisOptions, type RedisStoreOptions } from './redis-connection.js';
 
 type ScriptArg = string | number;
 
+const counterArgs = (counters: Counter[], now: number): ScriptArg[] =>
+  counters.flatMap(({ name, max, windowMs }) => [name, max, now - windowMs, windowMs]);
+
 /**
  * Codes, counters and bindings in Redis, shared by every app instance. Each step is one Lua
- * script (see redis-scripts.ts). One Redis server or a primary with replicas; not Redis Cluster
- * (a send's keys span hash slots).
+ * script (see redis-scripts.ts), so a send costs two round trips and a verify two. One server,
+ * or a primary with replicas found directly or through Sentinel; not Redis Cluster (a send's
+ * keys span hash slots).
  */
 export const createRedisStore = (options: RedisStoreOptions): VerificationStore => {
-  if (!options.client && !options.url) {
-    throw configError('[redis] Missing required option `client` or `url`.');
-  }
+  checkConnectionOptions(options);
   const prefix = options.prefix ?? 'duanxin:verification:';
-  let client: Promise<Redis> | undefined;
-  const connect = () =>
-    (client ??= options.client
-      ? Promise.resolve(options.client)
-      : import('ioredis').then(
-          ({ Redis }) => new Redis(options.url as string, options.redisOptions ?? {})
-        ));
+  const { withRedis, close } = createRedisConnection(options);
 
   const shas = new Map<string, string>();
-  const run = async (script: string, keys: string[], args: ScriptArg[]): Promise<unknown> => {
-    const redis = await connect();
-    let sha = shas.get(script);
-    if (!sha) {
-      sha = createHash('sha1').update(script).digest('hex');
-      shas.set(script, sha);
-    }
-    try {
-      return await redis.evalsha(sha, keys.length, ...keys, ...args);
-    } catch (error) {
-      if (!String(error).includes('NOSCRIPT')) {
-        throw error;
+  const run = (script: string, keys: string[], args: ScriptArg[]): Promise<unknown> =>
+    withRedis(async (redis) => {
+      let sha = shas.get(script);
+      if (!sha) {
+        sha = createHash('sha1').update(script).digest('hex');
+        shas.set(script, sha);
       }
-      return redis.eval(script, keys.length, ...keys, ...args);
-    }
-  };
+      try {
+        return await redis.evalsha(sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!String(error).includes('NOSCRIPT')) {
+          throw error;
+        }
+        return redis.eval(script, keys.length, ...keys, ...args);
+      }
+    });
 
   const key = {
     phoneState: (phoneKey: string) => `${prefix}phone:${phoneKey}`,
-    phoneSent: (phoneKey: string) => `${prefix}phone-sent:${phoneKey}`,
-    // A key must be named even when there is no IP to count; the script then leaves it alone.
-    ipSent: (ipKey: string | undefined) => `${prefix}ip-sent:${ipKey ?? '-'}`,
-    code: ({ phoneKey, scene }: CodeRef) => `${prefix}code:${phoneKey}:${scene}`,
+    code: (phoneKey: string, scene: string) => `${prefix}code:${phoneKey}:${scene}`,
+    counters: (counters: Counter[]) => counters.map((counter) => `${prefix}count:${counter.key}`),
     owner: (phone: string) => `${prefix}owner:${phone}`,
     userPhones: (userId: string) => `${prefix}user-phones:${userId}`,
   };
@@ -76,53 +71,47 @@ export const createRedisStore = (options: RedisStoreOptions): VerificationStore 
   return {
     name: 'redis',
 
-    async reserveSend({ phoneKey, scene, ipKey, reservationId, now, limits }) {
-      const { numberCap, ipCap } = limits;
-      const useIpCap = ipKey !== undefined && ipCap !== undefined;
-      const [reason, wait] = (await run(
+    async reserveSend({ phoneKey, scene, reservationId, now, reservationMs, counters }) {
+      const [reason, wait, counter] = (await run(
         reserveSendScript,
-        [key.phoneState(phoneKey), key.phoneSent(phoneKey), key.ipSent(ipKey)],
+        [key.phoneState(phoneKey), ...key.counters(counters)],
         [
           scene,
           reservationId,
           now,
-          now + limits.reservationMs,
-          limits.reservationMs,
-          numberCap?.max ?? 0,
-          now - (numberCap?.windowMs ?? 0),
-          numberCap?.windowMs ?? 0,
-          useIpCap ? ipCap.max : 0,
-          now - (ipCap?.windowMs ?? 0),
-          ipCap?.windowMs ?? 0,
+          now + reservationMs,
+          reservationMs,
+          ...counterArgs(counters, now),
         ]
-      )) as [string, number];
-      return reason === 'ok'
-        ? { ok: true }
+      )) as [string, number, string?];
+      if (reason === 'ok') {
+        return { ok: true };
+      }
+      return reason === 'counter'
+        ? {
+            ok: false,
+            reason,
+            counter: counter as CounterFull<SendCounterName>['counter'],
+            retryAfterMs: wait,
+          }
         : {
             ok: false,
-            reason: reason as Exclude<ReserveSendResult, { ok: true }>['reason'],
+            reason: reason as Extract<ReserveSendResult, { reason: 'cooldown' }>['reason'],
             retryAfterMs: wait,
           };
     },
 
-    async confirmSend({ phoneKey, scene, ipKey, reservationId, now, limits, code }) {
+    async confirmSend({ phoneKey, scene, reservationId, now, cooldownMs, code }) {
       await run(
         confirmSendScript,
-        [
-          key.phoneState(phoneKey),
-          key.phoneSent(phoneKey),
-          key.ipSent(ipKey),
-          key.code({ phoneKey, scene }),
-        ],
+        [key.phoneState(phoneKey), key.code(phoneKey, scene)],
         [
           scene,
           reservationId,
-          now,
-          now + limits.cooldownMs,
-          limits.cooldownMs,
-          limits.numberCap?.windowMs ?? 0,
-          ipKey !== undefined && limits.ipCap ? limits.ipCap.windowMs : 0,
+          now + cooldownMs,
+          cooldownMs,
           code.hash,
+          code.subjectKey ?? '',
           code.expiresAt,
           code.allowedAttempts,
           code.keepMs,
@@ -130,23 +119,40 @@ export const createRedisStore = (options: RedisStoreOptions): VerificationStore 
       );
     },
 
-    async releaseSend({ phoneKey, ipKey, reservationId }) {
-      await run(releaseSendScript, [key.phoneState(phoneKey), key.ipSent(ipKey)], [reservationId]);
+    async releaseSend({ phoneKey, scene, reservationId, counters }) {
+      await run(
+        releaseSendScript,
+        [key.phoneState(phoneKey), key.code(phoneKey, scene), ...key.counters(counters)],
+        [reservationId, scene]
+      );
     },
 
-    async takeAttempt({ now, ...ref }) {
-      const [status, codeId, hash, attemptsLeft] = (await run(
+    async takeAttempt({ phoneKey, scene, now, attemptId, subjectKey, counters }) {
+      const [status, first, second, left] = (await run(
         takeAttemptScript,
-        [key.code(ref)],
-        [now]
-      )) as [string, string?, string?, number?];
-      return status === 'ok'
-        ? { status, codeId: codeId ?? '', hash: hash ?? '', attemptsLeft: attemptsLeft ?? 0 }
-        : { status: status as Exclude<TakeAttemptResult['status'], 'ok'> };
+        [key.code(phoneKey, scene), ...key.counters(counters)],
+        [now, attemptId, subjectKey ?? '', ...counterArgs(counters, now)]
+      )) as [string, (string | number)?, string?, number?];
+      if (status === 'ok') {
+        return { status, codeId: String(first), hash: second ?? '', attemptsLeft: left ?? 0 };
+      }
+      if (status === 'counter-full') {
+        return {
+          status,
+          counter: second as GuessCounterName,
+          retryAfterMs: Number(first),
+        };
+      }
+      return { status: status as Extract<TakeAttemptResult, { status: 'expired' }>['status'] };
     },
 
-    async consumeCode({ codeId, ...ref }) {
-      return (await run(consumeCodeScript, [key.code(ref)], [codeId])) === 1;
+    async consumeCode({ phoneKey, scene, codeId, attemptId, counters }) {
+      const deleted = await run(
+        consumeCodeScript,
+        [key.code(phoneKey, scene), ...key.counters(counters)],
+        [codeId, attemptId]
+      );
+      return deleted === 1;
     },
 
     async bindPhone({ userId, phone }) {
@@ -157,28 +163,22 @@ export const createRedisStore = (options: RedisStoreOptions): VerificationStore 
       )) as 'bound' | 'already-yours' | 'taken';
     },
 
-    async unbindPhone({ userId, phone }) {
-      const removed = await run(
+    async unbindPhone({ userId, phone, keepLast }) {
+      return (await run(
         unbindPhoneScript,
         [key.owner(phone), key.userPhones(userId)],
-        [userId, phone]
-      );
-      return removed === 1;
+        [userId, phone, keepLast ? '1' : '0']
+      )) as 'unbound' | 'not-bound' | 'last';
     },
 
     async ownerOfPhone(phone) {
-      return (await (await connect()).get(key.owner(phone))) ?? undefined;
+      return (await withRedis((redis) => redis.get(key.owner(phone)))) ?? undefined;
     },
 
     async listPhones(userId) {
-      return (await (await connect()).smembers(key.userPhones(userId))).sort();
+      return (await withRedis((redis) => redis.smembers(key.userPhones(userId)))).sort();
     },
 
-    async close() {
-      if (client && !options.client) {
-        await (await client).quit();
-      }
-      client = undefined;
-    },
+    close,
   };
 };

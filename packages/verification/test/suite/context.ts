@@ -15,10 +15,17 @@ import {
 
 export type StoreFactory = () => VerificationStore | Promise<VerificationStore>;
 
+/**
+ * Takes the store's backend away and brings it back: a real redis-server killed and restarted
+ * on its port (its data lost), or, for the memory store, every call failing meanwhile.
+ */
+export type StoreOutage = { begin(): Promise<void>; end(): Promise<void> };
+
 export const testSecret = 'a test secret of at least thirty-two bytes';
 
 export type VerifierContext = {
   emulator: Emulator;
+  outage: StoreOutage;
   /** Every `sendMessage` call, as the connector received it. */
   calls: SendMessageData[];
   store: VerificationStore;
@@ -39,8 +46,11 @@ const notConfigured = async () => {
  * A verifier over a real duanxin connector (Aliyun) and the emulator over HTTP, on `makeStore`'s
  * store. The emulator's own flow control is off: the verifier's limits are under test.
  */
-export const useVerifierContext = (makeStore: StoreFactory): VerifierContext => {
-  const context = { calls: [] as SendMessageData[] } as VerifierContext;
+export const useVerifierContext = (
+  makeStore: StoreFactory,
+  outage: StoreOutage
+): VerifierContext => {
+  const context = { calls: [] as SendMessageData[], outage } as VerifierContext;
   let connector: SmsConnector;
   let balance = 0;
 
@@ -64,6 +74,8 @@ export const useVerifierContext = (makeStore: StoreFactory): VerifierContext => 
     context.clock = clock;
   });
   afterEach(async () => {
+    // A failed test must not leave the next one without a store.
+    await context.outage.end();
     await context.store.close?.();
   });
 
@@ -90,6 +102,10 @@ export const useVerifierContext = (makeStore: StoreFactory): VerifierContext => 
   };
   return context;
 };
+
+/** A code of the same length that is not `code`. */
+export const wrongCode = (code: string, offset = 1): string =>
+  String((Number(code) + offset) % 10 ** code.length).padStart(code.length, '0');
 
 /** The verification error a promise rejects with, checked to carry `code`. */
 export const refusal = async (

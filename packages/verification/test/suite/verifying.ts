@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { refusal, type VerifierContext } from './context.js';
+import { refusal, wrongCode as wrong, type VerifierContext } from './context.js';
 
 const mainland = '+8613800138000';
 const hongKong = '+85291234567';
-
-/** A code of the same length that is not `code`. */
-const wrong = (code: string, offset = 1) =>
-  String((Number(code) + offset) % 10 ** code.length).padStart(code.length, '0');
 
 export const describeVerifying = (context: VerifierContext) =>
   describe('verify()', () => {
