@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const packages = fileURLToPath(new URL('packages/', import.meta.url));
 
@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // pnpm test:release (vitest.release.config.ts).
+    exclude: [...configDefaults.exclude, 'test/release/**'],
     setupFiles: ['packages/shared/test/loopback-guard.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,11 +1,15 @@
 /**
- * `pnpm create-connector <name> [--title "Display Name"]`: generates `packages/connector-<name>-sms`
- * from `templates/connector/`, a working connector for an EXAMPLE protocol (connector, emulator
- * provider, conformance test), ready to have the provider's real protocol put in its place.
+ * `pnpm create-connector <name> [--title "Display Name"] [--dir <directory>]`: generates
+ * `packages/connector-<name>-sms` (or `<directory>/connector-<name>-sms`) from
+ * `templates/connector/`, a working connector for an EXAMPLE protocol (connector, emulator
+ * provider, conformance test), ready to have the provider's real protocol put in its place. Its
+ * configs stand alone, so the package also builds and tests outside this repository on the
+ * published duanxin packages once its `workspace:*` ranges are versions.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import * as prettier from 'prettier';
 
@@ -97,43 +101,72 @@ export const createConnector = async (options: CreateConnectorOptions) => {
   return { name, dir: target, packageName: `@duanxin/connector-${name}-sms`, files };
 };
 
-const nextSteps = (dir: string, packageName: string) => {
-  const relative = path.relative(repoRoot, dir);
-  return `Created ${relative} (${packageName}).
-
-It implements an EXAMPLE protocol end to end (connector and emulator provider), so it works now:
+const insideSteps = (
+  relative: string
+) => `It implements an EXAMPLE protocol end to end (connector and emulator provider), so it works now:
   npx vitest run ${relative}
 
 Next:
   1. pnpm install
      Links its workspace dependencies and records the package in pnpm-lock.yaml: CI installs
-     with --frozen-lockfile and fails until the updated lockfile is committed. (Tests, typecheck
-     and build work before that: @duanxin/* resolves to the sources through the root configs.)
+     with --frozen-lockfile and fails until the updated lockfile is committed. (Tests and
+     typecheck work before that: @duanxin/* resolves to the sources through the root configs.
+     Its build, like an integrator's, uses the built @duanxin/shared and @duanxin/emulator:
+     pnpm build once.)
   2. Replace the EXAMPLE protocol with the provider's, keeping the tests green:
      src/request.ts (real signing goes to packages/shared/src/signing/), src/errors.ts,
      the answer reading in src/index.ts, and emulator.ts; then src/constant.ts (endpoint,
      metadata id, form items), src/types.ts (config fields) and README.md (every TODO).
-  3. docs/writing-a-connector.md walks through the rest, up to npm publish.`;
+  3. docs/writing-a-connector.md walks through the rest, up to the release.`;
+
+const outsideSteps = (dir: string) => `It stands on its own, on the published duanxin packages:
+  1. In package.json, replace each "workspace:*" with the published version (e.g. "^0.1.0").
+  2. cd ${dir} && npm install && npm run build && npm test
+     (the conformance suite and Logto loading pass with the EXAMPLE protocol)
+  3. Replace the EXAMPLE protocol with the provider's: docs/writing-a-connector.md in the
+     duanxin repository walks through it.`;
+
+const nextSteps = (dir: string, packageName: string) => {
+  const relative = path.relative(repoRoot, dir);
+  const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+  return `Created ${inside ? relative : dir} (${packageName}).
+
+${inside ? insideSteps(relative) : outsideSteps(dir)}`;
 };
 
-const usage = 'Usage: pnpm create-connector <name> [--title "Display Name"]';
+const usage =
+  'Usage: pnpm create-connector <name> [--title "Display Name"] [--dir <directory, default packages/>]';
 
 const main = async () => {
-  const args = process.argv.slice(2);
-  if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+  const { values, positionals } = parseArgs({
+    options: {
+      title: { type: 'string' },
+      dir: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length === 0) {
     console.log(usage);
-    process.exitCode = args.length === 0 ? 1 : 0;
+    process.exitCode = values.help ? 0 : 1;
     return;
   }
-  const titleAt = args.indexOf('--title');
-  const title = titleAt >= 0 ? args[titleAt + 1] : undefined;
-  const [name] = args.filter((_arg, index) => index !== titleAt && index !== titleAt + 1);
-  if (!name || (titleAt >= 0 && !title)) {
+  const [name, ...extra] = positionals;
+  if (!name || extra.length > 0) {
     console.error(usage);
     process.exitCode = 1;
     return;
   }
-  const created = await createConnector({ name, title });
+  // pnpm runs scripts in the repository root; a relative --dir is the caller's.
+  const packagesDir =
+    values.dir === undefined
+      ? undefined
+      : path.resolve(process.env.INIT_CWD ?? process.cwd(), values.dir);
+  const created = await createConnector({
+    name,
+    ...(values.title !== undefined && { title: values.title }),
+    ...(packagesDir !== undefined && { packagesDir }),
+  });
   console.log(nextSteps(created.dir, created.packageName));
 };
 

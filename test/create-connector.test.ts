@@ -1,13 +1,22 @@
 /**
  * `pnpm create-connector`: the generated package must pass its own conformance suite right away,
  * before any `pnpm install`. It is generated two levels below the repository root, as in
- * packages/ (its relative paths to the root configs need that), but in a scratch directory
- * outside the pnpm workspace: a concurrent `pnpm install` must not record it in the lockfile.
- * A child vitest runs its tests; the scratch directory is always removed.
+ * packages/ (the root vitest config and node_modules apply), but in a scratch directory outside
+ * the pnpm workspace: a concurrent `pnpm install` must not record it in the lockfile. A child
+ * vitest runs its tests; the scratch directory is always removed. That it also works outside the
+ * repository, on the published packages, is for `pnpm test:release`.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -29,6 +38,19 @@ const removeStaleScratchDirs = () => {
     const dir = path.join(repoRoot, entry);
     if (entry.startsWith(scratchPrefix) && Date.now() - statSync(dir).mtimeMs > 3_600_000) {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }
+};
+
+/**
+ * Its build, like an integrator's, bundles the built @duanxin/shared and takes types from the
+ * built emulator (an integrator has them from the registry): built once if they are not.
+ */
+const buildWhatItBuildsOn = () => {
+  for (const name of ['shared', 'emulator']) {
+    const dir = path.join(repoRoot, 'packages', name);
+    if (!existsSync(path.join(dir, 'lib', 'index.d.ts'))) {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: 'ignore' });
     }
   }
 };
@@ -70,6 +92,7 @@ describe('a generated package', () => {
   const read = (file: string) => readFileSync(path.join(created.dir, file), 'utf8');
 
   beforeAll(async () => {
+    buildWhatItBuildsOn();
     removeStaleScratchDirs();
     mkdirSync(scratchDir);
     writeFileSync(path.join(scratchDir, 'vitest.config.ts'), childConfig);
@@ -93,23 +116,35 @@ describe('a generated package', () => {
       'test/conformance.test.ts',
       'tsconfig.json',
       'tsup.config.ts',
+      'vitest.config.ts',
     ]);
     for (const file of created.files) {
       expect(read(file), file).not.toMatch(/__[A-Za-z]+__/);
     }
   });
 
-  it('declares only what Logto provides as dependencies, and ships lib, README and logo', () => {
+  it('declares only what Logto provides, and ships lib, README and logo', () => {
     const manifest = JSON.parse(read('package.json')) as Record<string, unknown>;
     expect(manifest.name).toBe(`@duanxin/connector-${name}-sms`);
-    expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
+    // Logto's loader reads connector-kit's range from dependencies; got and zod are the host's.
+    expect(manifest.dependencies).toEqual({ '@logto/connector-kit': '^4.7.0 || ^5.0.0' });
+    expect(Object.keys(manifest.peerDependencies as object).sort()).toEqual([
       '@logto/connector-kit',
-      '@silverhand/essentials',
       'got',
       'zod',
     ]);
     expect(manifest.files).toEqual(['lib', 'README.md', 'logo.svg']);
-    expect(manifest.exports).toEqual({ '.': './lib/index.js', './emulator': './lib/emulator.js' });
+    expect(manifest.exports).toEqual({
+      '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+      './emulator': { types: './lib/emulator.d.ts', default: './lib/emulator.js' },
+      './package.json': './package.json',
+    });
+  });
+
+  it('refers to nothing of this repository but its workspace: ranges', () => {
+    for (const file of created.files) {
+      expect(read(file), file).not.toMatch(/\.\.\/\.\.\//);
+    }
   });
 
   it('refuses to overwrite it', async () => {

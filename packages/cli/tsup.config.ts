@@ -1,18 +1,13 @@
-import { defineConfig } from 'tsup';
+import { libraryBuild, workspaceTypes } from '../../tsup.library.js';
 
 /**
- * One `lib/cli.js` with the connectors, shared helpers and emulator bundled from sources; only the
- * CLI's own dependencies stay external. The shebang of `src/cli.ts` is kept (and made executable).
+ * `lib/cli.js` (what `bin/duanxin.js` runs) and `lib/index.js` (the provider registry), with the
+ * connectors, shared helpers and emulator bundled from sources; only the CLI's own dependencies
+ * stay external.
  */
-export default defineConfig({
-  entry: ['src/cli.ts'],
-  outDir: 'lib',
-  format: ['esm'],
-  platform: 'node',
-  target: 'node20',
-  clean: true,
-  dts: false,
-  sourcemap: false,
+export default libraryBuild({
+  entry: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  dts: { ...workspaceTypes, entry: { index: 'src/index.ts' } },
   external: ['@logto/connector-kit', 'commander', 'got', 'zod'],
   noExternal: [/^@duanxin\//, 'libphonenumber-js', 'hpagent', 'proxy-from-env', 'selfsigned'],
   // Bundled CommonJS (hpagent, proxy-from-env, selfsigned) requires Node built-ins.

@@ -4,5 +4,11 @@ export {
   type ConnectorUnderTest,
   type ErrorFamily,
 } from './conformance.js';
-export { defaultHostKits, testLogtoLoading, type LogtoLoadingOptions } from './logto-loading.js';
+export {
+  defaultHostKits,
+  expectLoadsAsLogto,
+  testLogtoLoading,
+  type LoadsAsLogtoOptions,
+  type LogtoLoadingOptions,
+} from './logto-loading.js';
 export { findModuleDir, installAsLogto, loadAsLogto, packConnector } from './logto-loader.js';

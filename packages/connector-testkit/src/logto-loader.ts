@@ -16,17 +16,26 @@ import semver from 'semver';
 /** The modules a Logto install resolves for its connectors (it never installs theirs). */
 export const logtoProvidedModules = ['got', 'zod', '@silverhand/essentials'] as const;
 
-/** Finds an installed module's directory by walking up node_modules folders from `from`. */
-export const findModuleDir = (name: string, from: string): string => {
+/** An installed module's directory, walking up node_modules folders from `from`. */
+const lookUpModuleDir = (name: string, from: string): string | undefined => {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
     if (existsSync(path.join(candidate, 'package.json'))) {
       return candidate;
     }
     if (path.dirname(dir) === dir) {
-      throw new Error(`${name} is not installed above ${from}`);
+      return undefined;
     }
   }
+};
+
+/** Finds an installed module's directory by walking up node_modules folders from `from`. */
+export const findModuleDir = (name: string, from: string): string => {
+  const dir = lookUpModuleDir(name, from);
+  if (!dir) {
+    throw new Error(`${name} is not installed above ${from}`);
+  }
+  return dir;
 };
 
 /** Builds (the package's own `build` script) and packs a connector; returns the tarball path. */
@@ -45,8 +54,9 @@ export const packConnector = (packageDir: string): string => {
 /**
  * Installs a tarball as `logto connector add` does — extracted with strip 1 into a connectors
  * directory outside the repository, no npm install — next to a node_modules holding only what
- * Logto provides: the given connector-kit, and got, zod and @silverhand/essentials found from
- * `resolveFrom`.
+ * Logto provides: the given connector-kit, and those of got, zod and @silverhand/essentials
+ * installed above `resolveFrom` (a connector that imports one that is not installed there fails
+ * to load, as it should).
  */
 export const installAsLogto = (
   tarball: string,
@@ -63,7 +73,10 @@ export const installAsLogto = (
   };
   link('@logto/connector-kit', kitDir);
   for (const name of logtoProvidedModules) {
-    link(name, findModuleDir(name, resolveFrom));
+    const dir = lookUpModuleDir(name, resolveFrom);
+    if (dir) {
+      link(name, dir);
+    }
   }
   return target;
 };

@@ -29,6 +29,59 @@ export type LogtoLoadingOptions = {
 
 export const defaultHostKits = ['logto-connector-kit-4.7', 'logto-connector-kit-5.1'];
 
+export type LoadsAsLogtoOptions = {
+  /** The connector's directory as Logto holds it: `packages/core/connectors/<name>`. */
+  connectorDir: string;
+  /** The host's `@logto/connector-kit` directory. */
+  kitDir: string;
+  emulator: Emulator;
+  /** The emulator provider the connector talks to. */
+  provider: string;
+  /** A working config against the emulator. */
+  config: (endpoint: string) => Record<string, unknown>;
+};
+
+/**
+ * Loads an installed connector as Logto does against the host kit and checks it there: one code
+ * sent and received, bad input refused with the host kit's own `ConnectorError`, no balance
+ * mapped as the host kit can say it.
+ */
+export const expectLoadsAsLogto = async (options: LoadsAsLogtoOptions) => {
+  const { emulator } = options;
+  const { connector, kitModule, metadata, version } = await loadAsLogto(
+    options.connectorDir,
+    options.kitDir
+  );
+  expect(metadata.platform).toBeNull();
+
+  const config = options.config(emulator.url);
+  expect(connector.configGuard.safeParse(config).success).toBe(true);
+  emulator.inbox.clear();
+  const send = (code: string, to = '8613800138000') =>
+    connector.sendMessage({ to, type: kitModule.TemplateType.Generic, payload: { code } }, config);
+  await send('246810');
+  expect(emulator.inbox.list()).toMatchObject([
+    { provider: options.provider, to: '+8613800138000', code: '246810' },
+  ]);
+
+  // Errors must be the host kit's own ConnectorError, or Logto answers 500 instead of 400.
+  const error = await send('1', 'not-a-number').catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(kitModule.ConnectorError);
+
+  // No balance is usage_limit_exceeded where the host kit has it (5.1.1+), general before.
+  const account = emulator.account(options.provider);
+  const balance = account.balance;
+  account.balance = 0;
+  try {
+    const noBalance = await send('135790').catch((caught: unknown) => caught);
+    expect(noBalance).toMatchObject({
+      code: semver.gte(version, '5.1.1') ? 'usage_limit_exceeded' : 'general',
+    });
+  } finally {
+    account.balance = balance;
+  }
+};
+
 export const testLogtoLoading = (options: LogtoLoadingOptions) => {
   describe(`${options.provider}: packed and loaded as Logto does`, () => {
     let emulator: Emulator;
@@ -44,39 +97,8 @@ export const testLogtoLoading = (options: LogtoLoadingOptions) => {
 
     it.each(options.kits ?? defaultHostKits)('with %s', async (kit) => {
       const kitDir = findModuleDir(kit, options.packageDir);
-      const dir = installAsLogto(tarball, { kitDir, resolveFrom: options.packageDir });
-      const { connector, kitModule, metadata, version } = await loadAsLogto(dir, kitDir);
-      expect(metadata.platform).toBeNull();
-
-      const config = options.config(emulator.url);
-      expect(connector.configGuard.safeParse(config).success).toBe(true);
-      emulator.inbox.clear();
-      const send = (code: string, to = '8613800138000') =>
-        connector.sendMessage(
-          { to, type: kitModule.TemplateType.Generic, payload: { code } },
-          config
-        );
-      await send('246810');
-      expect(emulator.inbox.list()).toMatchObject([
-        { provider: options.provider, to: '+8613800138000', code: '246810' },
-      ]);
-
-      // Errors must be the host kit's own ConnectorError, or Logto answers 500 instead of 400.
-      const error = await send('1', 'not-a-number').catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(kitModule.ConnectorError);
-
-      // No balance is usage_limit_exceeded where the host kit has it (5.1.1+), general before.
-      const account = emulator.account(options.provider);
-      const balance = account.balance;
-      account.balance = 0;
-      try {
-        const noBalance = await send('135790').catch((caught: unknown) => caught);
-        expect(noBalance).toMatchObject({
-          code: semver.gte(version, '5.1.1') ? 'usage_limit_exceeded' : 'general',
-        });
-      } finally {
-        account.balance = balance;
-      }
+      const connectorDir = installAsLogto(tarball, { kitDir, resolveFrom: options.packageDir });
+      await expectLoadsAsLogto({ ...options, connectorDir, kitDir, emulator });
     });
   });
 };
