@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 
 import { catalog } from '../admin/catalog.js';
 import { JsonInput } from '../admin/json-input.js';
+import { translateText } from '../admin/translate.js';
 import type { VerificationClientPlugin } from '../admin/types.js';
 import { createSettingsCheck } from '../admin/validation.js';
 import type { ProviderDescription } from '../catalog.js';
@@ -75,8 +76,8 @@ class PluginDuanxinSmsClientV2 extends Plugin {
             {
               key: field.key,
               name: ['options', 'settings', field.key],
-              label: t(field.label),
-              ...(field.description && { extra: field.description }),
+              label: translateText(t, field.label),
+              ...(field.description && { extra: translateText(t, field.description) }),
               required: field.required,
               ...(field.defaultValue !== undefined && { initialValue: field.defaultValue }),
               ...(field.kind === 'switch' && { valuePropName: 'checked' }),

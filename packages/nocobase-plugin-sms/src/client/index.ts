@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 
 import { catalog } from '../admin/catalog.js';
 import { JsonInput } from '../admin/json-input.js';
+import { translateText } from '../admin/translate.js';
 import type { VerificationClientPlugin } from '../admin/types.js';
 import { createSettingsCheck } from '../admin/validation.js';
 import type { ProviderDescription } from '../catalog.js';
@@ -36,7 +37,10 @@ class PluginDuanxinSmsClient extends Plugin {
     );
     const SettingsForm = () => {
       const { t } = useTranslation(namespace);
-      const schema = useMemo(() => settingsSchema(provider.fields, t, check), [t]);
+      const schema = useMemo(
+        () => settingsSchema(provider.fields, (text) => translateText(t, text), check),
+        [t]
+      );
       return React.createElement(SchemaComponent, {
         schema,
         components: { DuanxinJsonInput: JsonInput },

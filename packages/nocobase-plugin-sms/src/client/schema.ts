@@ -22,7 +22,8 @@ const inputs: Record<FieldKind, (field: SettingsField) => Record<string, unknown
   text: (field) => variableInput(field),
   secret: (field) => variableInput(field, { password: true }),
   multiline: (field) => variableInput(field, { supportsLineBreak: true }),
-  number: (field) => variableInput(field, { number: true }),
+  // A number typed as text, read as one on the server (it may be {{$env.X}} too).
+  number: (field) => variableInput(field),
   switch: () => ({ 'x-component': 'Checkbox' }),
   select: (field) => ({ 'x-component': 'Select', enum: field.options ?? [] }),
   multiselect: (field) => ({
@@ -47,7 +48,7 @@ export const settingsSchema = (
       field.key,
       {
         title: translate(field.label),
-        ...(field.description && { description: field.description }),
+        ...(field.description && { description: translate(field.description) }),
         required: field.required,
         ...(field.defaultValue !== undefined && { default: field.defaultValue }),
         'x-decorator': 'FormItem',

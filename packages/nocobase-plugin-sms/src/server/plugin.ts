@@ -78,7 +78,7 @@ export class PluginDuanxinSmsServer extends Plugin {
           );
           return ctx.throw(400, {
             code: 'InvalidSettings',
-            message: `${ctx.t('Invalid settings', { ns: namespace })}: ${listed.join('; ')}`,
+            message: translate('Invalid settings: {{issues}}', { issues: listed.join('; ') }),
           });
         }
         options.settings = protectPlaceholders(options.settings);
