@@ -1,34 +1,8 @@
-/**
- * The editor of a connector's JSON field (its templates): JSON text, saved as the value it
- * parses to, or as the text while it does not parse (the settings check then says so).
- */
+/** The editor of a connector's JSON field (its templates), in both admin apps. */
 import { Input } from 'antd';
 import React, { useEffect, useState } from 'react';
 
-import { restorePlaceholders } from '../placeholders.js';
-
-/** Text to show: `{{code}}` as the admin wrote it, not as it is saved. */
-export const toJsonText = (value: unknown): string => {
-  const shown = restorePlaceholders(value);
-  if (shown === undefined || shown === null) {
-    return '';
-  }
-  return typeof shown === 'string' ? shown : JSON.stringify(shown, null, 2);
-};
-
-export const fromJsonText = (text: string): unknown => {
-  if (text.trim() === '') {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
-
-const sameValue = (a: unknown, b: unknown) =>
-  JSON.stringify(restorePlaceholders(a)) === JSON.stringify(restorePlaceholders(b));
+import { fromJsonText, sameValue, toJsonText } from './json-text.js';
 
 export const JsonInput = ({
   value,
