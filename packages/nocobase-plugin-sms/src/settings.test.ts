@@ -114,14 +114,23 @@ describe('readSettings', () => {
     ]);
   });
 
-  it('translates its own messages, never the connector’s', () => {
-    const result = readYunpian({ templates: [{ usageType: 'Generic', content: 'x' }] });
-    const translated = issuesOf(result).map((issue) =>
-      describeSettingsIssue(issue, (key) => `zh:${key}`)
-    );
-    expect(translated).toEqual([
-      'zh:Required',
+  it('translates its own messages and the type names in them, never the connector’s', () => {
+    const result = readYunpian({
+      templates: [{ usageType: 'Generic', content: 'x' }],
+      timeout: 'soon',
+    });
+    const zh: Record<string, string> = {
+      Required: '必填',
+      'Expected {{expected}}, received {{received}}': '应为{{expected}}，实际为{{received}}',
+      number: '数字',
+      string: '文本',
+    };
+    const translate = (key: string, values: Record<string, string> = {}) =>
+      (zh[key] ?? key).replace(/{{(\w+)}}/g, (_match, name: string) => values[name] ?? '');
+    expect(issuesOf(result).map((issue) => describeSettingsIssue(issue, translate))).toEqual([
+      '必填',
       '#1 › content: The template content must contain {{code}} where the verification code goes.',
+      '应为数字，实际为文本',
     ]);
   });
 });

@@ -12,7 +12,14 @@ import type { SettingsField } from './fields.js';
  * What is wrong: one of the plugin's messages, an i18n key (its English text) with values, or
  * the connector's own words, shown as they are (they may contain `{{code}}`).
  */
-export type IssueMessage = { key: string; values?: Record<string, string> } | { text: string };
+export type IssueMessage =
+  | {
+      key: string;
+      values?: Record<string, string>;
+      /** The values are words to translate too (type names). */
+      translateValues?: true;
+    }
+  | { text: string };
 
 /** One problem of one field. */
 export type SettingsIssue = {
@@ -66,6 +73,7 @@ const describeIssue = (issue: ZodIssue): IssueMessage => {
         : {
             key: 'Expected {{expected}}, received {{received}}',
             values: { expected: issue.expected, received: issue.received },
+            translateValues: true,
           };
     case 'invalid_enum_value':
       return { key: 'Expected one of {{options}}', values: { options: issue.options.join(', ') } };
@@ -167,11 +175,19 @@ const interpolate = (key: string, values: Record<string, string> = {}) =>
 
 export type Translate = (key: string, values?: Record<string, string>) => string;
 
+const valuesOf = (message: Exclude<IssueMessage, { text: string }>, translate: Translate) =>
+  message.values && message.translateValues
+    ? Object.fromEntries(
+        Object.entries(message.values).map(([name, value]) => [name, translate(value)])
+      )
+    : message.values;
+
 /** An issue as text, translated by NocoBase's `ctx.t`, or in English. */
 export const describeSettingsIssue = (
   { at, message }: SettingsIssue,
   translate: Translate = interpolate
 ): string => {
-  const text = 'text' in message ? message.text : translate(message.key, message.values);
+  const text =
+    'text' in message ? message.text : translate(message.key, valuesOf(message, translate));
   return at ? `${at}: ${text}` : text;
 };

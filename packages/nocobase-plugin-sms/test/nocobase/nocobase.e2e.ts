@@ -549,7 +549,7 @@ describe.skipIf(!chromiumPath)('the admin form in headless Chromium', () => {
       screenshot: path.join(screenshots, 'admin-form.zh-CN.png'),
     });
     expect(result.errors).toEqual({
-      'Timeout (ms)': '应为 number，实际为 string',
+      'Timeout (ms)': '应为数字，实际为文本',
       'Default country': '应为 ISO 国家代码，如 CN 或 US',
     });
   }, 240_000);
