@@ -2,9 +2,9 @@ import { libraryBuild, workspaceTypes } from '../../tsup.library.js';
 
 /**
  * `lib/index.js` (the library) and `lib/cli.js` (what `bin/duanxin-emulator.js` runs). The
- * signature verifiers of `@duanxin/shared` are bundled, and nothing else of it: the rest of
- * shared (HTTP, phone numbers, connector errors) is external and shaken out, so installing the
- * emulator pulls in none of a connector's dependencies.
+ * signature verifiers and number readers of `@duanxin/shared` are bundled, and nothing else of it
+ * (the HTTP transport is shaken out). The number readers parse with libphonenumber-js and refuse
+ * with connector-kit's errors, so both are dependencies of the emulator.
  */
 export default libraryBuild({
   entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
