@@ -31,7 +31,13 @@ export const groupIssues = (
  * `check(field, settings)`: that field's message, or undefined. The answer for the last
  * settings sent is kept, so validating every field of an unchanged form is one request.
  */
-export const createSettingsCheck = (api: ApiClient, provider: string, fieldKeys: string[]) => {
+export type SettingsCheck = (field: string, settings: unknown) => Promise<string | undefined>;
+
+export const createSettingsCheck = (
+  api: ApiClient,
+  provider: string,
+  fieldKeys: string[]
+): SettingsCheck => {
   let last: { key: string; answer: Promise<Map<string, string>> } | undefined;
   const ask = (settings: unknown) => {
     const key = JSON.stringify(settings ?? {});

@@ -8,18 +8,13 @@ import { Form, Select, Switch } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { catalog } from '../admin/catalog.js';
 import { JsonInput } from '../admin/json-input.js';
+import { registerSettingsForms } from '../admin/register.js';
 import { translateText } from '../admin/translate.js';
-import type { VerificationClientPlugin } from '../admin/types.js';
-import { createSettingsCheck } from '../admin/validation.js';
+import type { SettingsCheck } from '../admin/validation.js';
 import type { ProviderDescription } from '../catalog.js';
 import type { SettingsField } from '../fields.js';
 import { namespace } from '../namespace.js';
-
-type ProviderOptions = {
-  components: { AdminSettingsFormLoader: () => Promise<{ default: React.ComponentType }> };
-};
 
 const h = React.createElement;
 
@@ -45,62 +40,51 @@ const inputOf = (field: SettingsField) => {
   }
 };
 
+const settingsForm = (provider: ProviderDescription, check: SettingsCheck) => {
+  const SettingsForm = () => {
+    const { t } = useTranslation(namespace);
+    const form = Form.useFormInstance();
+    return h(
+      React.Fragment,
+      null,
+      ...provider.fields.map((field) =>
+        h(
+          Form.Item,
+          {
+            key: field.key,
+            name: ['options', 'settings', field.key],
+            label: translateText(t, field.label),
+            ...(field.description && { extra: translateText(t, field.description) }),
+            required: field.required,
+            ...(field.defaultValue !== undefined && { initialValue: field.defaultValue }),
+            ...(field.kind === 'switch' && { valuePropName: 'checked' }),
+            rules: [
+              {
+                validator: async () => {
+                  const message = await check(
+                    field.key,
+                    form.getFieldValue(['options', 'settings'])
+                  );
+                  if (message) {
+                    throw new Error(message);
+                  }
+                },
+              },
+            ],
+          },
+          inputOf(field)
+        )
+      )
+    );
+  };
+  return SettingsForm;
+};
+
 class PluginDuanxinSmsClientV2 extends Plugin {
   override async load(): Promise<void> {
-    const verification = this.app.pm.get(
-      'verification'
-    ) as VerificationClientPlugin<ProviderOptions>;
-    for (const provider of catalog) {
-      const SettingsForm = this.settingsForm(provider);
-      verification.smsOTPProviderManager.registerProvider(provider.type, {
-        components: { AdminSettingsFormLoader: async () => ({ default: SettingsForm }) },
-      });
-    }
-  }
-
-  private settingsForm(provider: ProviderDescription): React.ComponentType {
-    const check = createSettingsCheck(
-      this.app.apiClient,
-      provider.type,
-      provider.fields.map((field) => field.key)
-    );
-    const SettingsForm = () => {
-      const { t } = useTranslation(namespace);
-      const form = Form.useFormInstance();
-      return h(
-        React.Fragment,
-        null,
-        ...provider.fields.map((field) =>
-          h(
-            Form.Item,
-            {
-              key: field.key,
-              name: ['options', 'settings', field.key],
-              label: translateText(t, field.label),
-              ...(field.description && { extra: translateText(t, field.description) }),
-              required: field.required,
-              ...(field.defaultValue !== undefined && { initialValue: field.defaultValue }),
-              ...(field.kind === 'switch' && { valuePropName: 'checked' }),
-              rules: [
-                {
-                  validator: async () => {
-                    const message = await check(
-                      field.key,
-                      form.getFieldValue(['options', 'settings'])
-                    );
-                    if (message) {
-                      throw new Error(message);
-                    }
-                  },
-                },
-              ],
-            },
-            inputOf(field)
-          )
-        )
-      );
-    };
-    return SettingsForm;
+    registerSettingsForms(this.app, settingsForm, (form) => ({
+      components: { AdminSettingsFormLoader: async () => ({ default: form }) },
+    }));
   }
 }
 
