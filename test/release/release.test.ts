@@ -43,6 +43,18 @@ const work = path.join(
 const packages = publicPackages();
 const versionOf = (name: string) => packages.find((pkg) => pkg.name === name)?.version;
 
+/** What a package ships: a library's `lib/`, or a NocoBase plugin's `dist/` and markers. */
+const library = {
+  files:
+    /^(package\.json|README\.md|CHANGELOG\.md|logo\.svg|bin\/[\w.-]+\.js|lib\/[\w.-]+\.(js|d\.ts))$/,
+  types: 'lib/index.d.ts',
+};
+const nocobasePlugin = {
+  files:
+    /^(package\.json|README\.md|CHANGELOG\.md|(server|client|client-v2)\.js|dist\/(server|client|client-v2)\/index\.(js|d\.ts)|dist\/locale\/[\w-]+\.json|dist\/externalVersion\.js)$/,
+  types: 'dist/server/index.d.ts',
+};
+
 let registry: LocalRegistry;
 let env: NodeJS.ProcessEnv;
 let emulator: Emulator;
@@ -87,14 +99,12 @@ describe('pnpm release', () => {
 
   it('ships built code, types and docs: no tests, sources, source maps or fixtures', () => {
     for (const pkg of packed) {
+      const layout = pkg.name === '@duanxin/nocobase-plugin-sms' ? nocobasePlugin : library;
       const unexpected = pkg.files.filter(
-        (file) =>
-          !/^(package\.json|README\.md|CHANGELOG\.md|logo\.svg|bin\/[\w.-]+\.js|lib\/[\w.-]+\.(js|d\.ts))$/.test(
-            file
-          ) || /\.(test|spec)\./.test(file)
+        (file) => !layout.files.test(file) || /\.(test|spec)\./.test(file)
       );
       expect(unexpected, pkg.name).toEqual([]);
-      expect(pkg.files, pkg.name).toContain('lib/index.d.ts');
+      expect(pkg.files, pkg.name).toContain(layout.types);
       expect(pkg.files, pkg.name).toContain('README.md');
     }
   });
