@@ -7,7 +7,10 @@ export default defineConfig({
   resolve: {
     // Workspace packages are tested from their sources: no previous build is needed.
     alias: [
-      { find: /^@duanxin\/([a-z0-9-]+)\/emulator$/, replacement: `${packages}$1/emulator.ts` },
+      {
+        find: /^@duanxin\/([a-z0-9-]+)\/emulator$/,
+        replacement: `${packages}$1/emulator/index.ts`,
+      },
       {
         find: /^@duanxin\/verification\/http$/,
         replacement: `${packages}verification/src/http.ts`,
@@ -17,7 +20,12 @@ export default defineConfig({
   },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/emulator/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     // pnpm test:release (vitest.release.config.ts).
     exclude: [...configDefaults.exclude, 'test/release/**'],
     setupFiles: ['packages/shared/test/loopback-guard.ts'],

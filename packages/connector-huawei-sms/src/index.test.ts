@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
 import { destroyAgents, parseHuaweiWsse } from '@duanxin/shared';
 
-import { huaweiEmulatorConfig, huaweiProvider } from '../emulator.js';
+import { huaweiEmulatorConfig, huaweiProvider } from '../emulator/index.js';
 
 import createHuaweiSmsConnector, { buildSendRequest } from './index.js';
 import { checkConfig, templateChoices } from './operator.js';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
 
-import { huaweiEmulatorConfig, huaweiProvider } from '../emulator.js';
+import { huaweiEmulatorConfig, huaweiProvider } from '../emulator/index.js';
 import createHuaweiSmsConnector from '../src/index.js';
 
 // The emulator serves Huawei next to the built-in providers.

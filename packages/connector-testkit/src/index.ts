@@ -12,3 +12,4 @@ export {
   type LogtoLoadingOptions,
 } from './logto-loading.js';
 export { findModuleDir, installAsLogto, loadAsLogto, packConnector } from './logto-loader.js';
+export { fakeNow, fakeProviderContext } from './provider-context.js';

@@ -6,3 +6,4 @@ export * from './http.js';
 export * from './config.js';
 export * from './form-items.js';
 export * from './operator.js';
+export type * from './emulation.js';

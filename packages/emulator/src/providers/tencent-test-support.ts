@@ -1,7 +1,7 @@
 /** Helpers of the Tencent provider tests: a fake core context and TC3-signed requests. */
 import { signTencentTc3 } from '@duanxin/shared';
 import { expect } from 'vitest';
-import { fakeContext as fakeTencentContext, fakeNow } from './fake-context.js';
+import { fakeProviderContext as fakeTencentContext, fakeNow } from '@duanxin/connector-testkit';
 import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
 import { tencentProvider } from './tencent.js';
 

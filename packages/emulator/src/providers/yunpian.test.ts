@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeContext as fakeProviderContext } from './fake-context.js';
+import { fakeProviderContext } from '@duanxin/connector-testkit';
 import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
 import { yunpianProvider } from './yunpian.js';
 

@@ -1,15 +1,19 @@
-/** Test support: an in-memory stand-in for the emulator core (inbox, balance, flow control). */
-import { FlowControl } from '../flow-control.js';
+/**
+ * For unit tests of a provider's emulation: an in-memory stand-in for the emulator core (inbox,
+ * balance, flow control) with a clock the test moves, so a `ProviderDefinition`'s `handle` can be
+ * called without a server.
+ */
+import { FlowControl } from '@duanxin/emulator';
 import type {
   InboxMessage,
   ProviderAccount,
   ProviderContext,
   ProviderDefinition,
-} from '../types.js';
+} from '@duanxin/shared';
 
 export const fakeNow = 1_700_000_000_000;
 
-export const fakeContext = (
+export const fakeProviderContext = (
   provider: ProviderDefinition,
   account: ProviderAccount = provider.defaultAccount()
 ) => {

@@ -12,14 +12,12 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type {
-  EmulatorRequest,
-  EmulatorResponse,
-  ProviderAccount,
-  ProviderContext,
-  ProviderDefinition,
-} from '@duanxin/emulator';
 import {
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type ProviderAccount,
+  type ProviderContext,
+  type ProviderDefinition,
   huaweiWsseAgeSeconds,
   huaweiWsseCreated,
   readHuaweiNumber,
@@ -27,7 +25,7 @@ import {
   verifyHuaweiWsse,
 } from '@duanxin/shared';
 
-import { batchSendPath } from './src/constant.js';
+import { batchSendPath } from '../src/constant.js';
 
 /** Inferred: the doc only says Created must not be "too far" from the platform's time. */
 const createdWindowSeconds = 15 * 60;
