@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { extraEmulatorProviders, providers } from '@duanxin/cli';
+import { readAliyunNumber } from '@duanxin/connector-aliyun-sms/emulator';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
 import {
   destroyAgents,
-  readAliyunNumber,
   readHuaweiNumber,
   readTencentNumber,
   readYunpianNumber,

@@ -1,13 +1,13 @@
 import type { ConnectorMetadata, CreateConnector, SmsConnector } from '@logto/connector-kit';
 import type { ZodTypeAny } from 'zod';
 import createAliyunConnector, * as aliyun from '@duanxin/connector-aliyun-sms';
+import { aliyunEmulatorConfig } from '@duanxin/connector-aliyun-sms/emulator';
 import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms';
 import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
 import createHuaweiConnector, * as huawei from '@duanxin/connector-huawei-sms';
 import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-sms/emulator';
 import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
 import {
-  aliyunErrorTable,
   tencentErrorTable,
   yunpianErrorTable,
   type ConnectorOperator,
@@ -33,12 +33,12 @@ export const providers = {
     create: createAliyunConnector,
     configGuard: aliyun.aliyunSmsConfigGuard,
     metadata: aliyun.defaultMetadata,
-    errorTable: aliyunErrorTable,
+    errorTable: aliyun.aliyunErrorTable,
     messageIdName: 'BizId',
     buildSendRequest: aliyun.buildSendRequest,
     templateChoices: aliyun.templateChoices,
     checkConfig: aliyun.checkConfig,
-    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).aliyun,
+    emulatorConfig: aliyunEmulatorConfig,
     queryStatus: aliyun.queryStatus,
   },
   tencent: {

@@ -6,11 +6,8 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import {
-  aliyunErrorTable,
-  aliyunTemplateParam,
   callProvider,
   defaultTimeoutMs,
-  formatForAliyun,
   parsePhoneNumberForSms,
   pickRegional,
   pickTemplate,
@@ -22,10 +19,15 @@ import {
 
 import { readConfig } from './config.js';
 import { defaultMetadata } from './constant.js';
+import { aliyunErrorTable } from './errors.js';
+import { formatForAliyun } from './phone.js';
+import { aliyunTemplateParam } from './template-param.js';
 import { aliyunSmsConfigGuard } from './types.js';
 
 export { aliyunSmsConfigGuard, type AliyunSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
+export { aliyunErrorTable } from './errors.js';
+export { aliyunHints } from './hints.js';
 export { checkConfig, templateChoices } from './operator.js';
 export { queryStatus } from './status.js';
 

@@ -3,7 +3,6 @@
  * that sends no SMS (QuerySmsSign, QuerySmsTemplate).
  */
 import {
-  aliyunErrorTable,
   checkItem,
   describeRegional,
   listTemplateChoices,
@@ -21,6 +20,7 @@ import {
 } from '@duanxin/shared';
 
 import { readConfig, type PreparedAliyunConfig } from './config.js';
+import { aliyunErrorTable } from './errors.js';
 import { query, type Answer } from './query.js';
 
 const provider = 'aliyun';

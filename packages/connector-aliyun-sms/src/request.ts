@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  percentEncode,
-  signAliyunAcs3,
-  signAliyunRpc,
-  type ProviderRequest,
-} from '@duanxin/shared';
+import { percentEncode, type ProviderRequest } from '@duanxin/shared';
 
 import { apiVersion, defaultRegionId } from './constant.js';
+import { signAliyunAcs3 } from './signing/acs3.js';
+import { signAliyunRpc } from './signing/rpc.js';
 
 export type AliyunCredentials = {
   accessKeyId: string;

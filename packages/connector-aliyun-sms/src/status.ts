@@ -1,7 +1,5 @@
 import {
-  aliyunErrorTable,
   chinaDay,
-  formatForAliyun,
   parsePhoneNumberForSms,
   providerRejection,
   type DeliveryRecord,
@@ -10,6 +8,8 @@ import {
 } from '@duanxin/shared';
 
 import { readConfig } from './config.js';
+import { aliyunErrorTable } from './errors.js';
+import { formatForAliyun } from './phone.js';
 import { query } from './query.js';
 
 const provider = 'aliyun';

@@ -2,12 +2,14 @@
  * What `pnpm emulator` and `duanxin emulator` print at start-up: the endpoint, the seeded
  * credentials and connector configs to paste into Logto, and the control endpoints.
  */
+import { aliyunCredentialLabels } from '@duanxin/connector-aliyun-sms/emulator';
+
 import { emulatorConnectorConfigs } from './connector-configs.js';
 import type { Emulator } from './server.js';
 import type { ProviderAccount } from './types.js';
 
 const credentialLabels: Record<string, [id: string, secret: string, token: string]> = {
-  aliyun: ['AccessKeyId', 'AccessKeySecret', 'SecurityToken'],
+  aliyun: aliyunCredentialLabels,
   tencent: ['SecretId', 'SecretKey', 'Token'],
   yunpian: ['apikey', 'secret', 'token'],
 };

@@ -3,22 +3,10 @@
  * `pnpm emulator` prints to paste into a connector form. Usage types without a template of their
  * own fall back to Generic, as in a typical Logto config.
  */
+import { aliyunEmulatorConfig } from '@duanxin/connector-aliyun-sms/emulator';
+
 export const emulatorConnectorConfigs = (endpoint: string) => ({
-  aliyun: {
-    accessKeyId: 'LTAI-duanxin-demo',
-    accessKeySecret: 'duanxin-demo-secret',
-    signName: 'duanxin',
-    templates: [
-      { usageType: 'SignIn', templateCode: { china: 'SMS_100001', overseas: 'SMS_100002' } },
-      { usageType: 'Register', templateCode: { china: 'SMS_100001', overseas: 'SMS_100002' } },
-      {
-        usageType: 'ForgotPassword',
-        templateCode: { china: 'SMS_100001', overseas: 'SMS_100002' },
-      },
-      { usageType: 'Generic', templateCode: { china: 'SMS_100001', overseas: 'SMS_100002' } },
-    ],
-    endpoint,
-  },
+  aliyun: aliyunEmulatorConfig(endpoint),
   tencent: {
     accessKeyId: 'AKID-duanxin-demo',
     accessKeySecret: 'duanxin-demo-secret',

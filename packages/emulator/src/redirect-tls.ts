@@ -1,9 +1,10 @@
 import tls from 'node:tls';
 
+import { aliyunHosts } from '@duanxin/connector-aliyun-sms/emulator';
+
 /** Production hosts of the three providers, for `redirectTls`. */
 export const providerHosts = [
-  'dysmsapi.aliyuncs.com',
-  'dysmsapi.ap-southeast-1.aliyuncs.com',
+  ...aliyunHosts,
   'sms.tencentcloudapi.com',
   'sms.yunpian.com',
   'us.yunpian.com',

@@ -2,7 +2,6 @@ import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import {
-  aliyunTemplateParam,
   contentTemplateIssue,
   pickTemplate,
   readVerificationCode,
@@ -62,14 +61,6 @@ describe('placeholders', () => {
     expect(contentTemplateIssue('您的验证码是 {{code}}')).toBeUndefined();
     expect(contentTemplateIssue('您的验证码是 #code#')).toMatch(/\{\{code\}\}/);
     expect(contentTemplateIssue('{{code}} for {{user.name}}')).toMatch(/user\.name/);
-  });
-
-  it('builds Aliyun TemplateParam from an allow-list: code and static extras only', () => {
-    expect(aliyunTemplateParam('123456', 'code', undefined)).toBe('{"code":"123456"}');
-    expect(JSON.parse(aliyunTemplateParam('123456', 'otp', { time: '5' }))).toEqual({
-      time: '5',
-      otp: '123456',
-    });
   });
 
   it('builds Tencent TemplateParamSet with the code first', () => {

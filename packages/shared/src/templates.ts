@@ -98,17 +98,6 @@ export const contentTemplateIssue = (content: string): string | undefined => {
 export const renderContent = (content: string, code: string): string =>
   content.replace(codePlaceholders, code);
 
-/**
- * Aliyun `TemplateParam`: the code under its parameter name plus the template's static extras,
- * built from an allow-list — never from the payload (Logto issue #7121: `locale`/`uiLocales`
- * in TemplateParam break verification templates).
- */
-export const aliyunTemplateParam = (
-  code: string,
-  parameterName: string,
-  extra: Readonly<Record<string, string>> | undefined
-): string => JSON.stringify({ ...extra, [parameterName]: code });
-
 /** Tencent `TemplateParamSet`: `{1}` is the code, then the template's static extras `{2}`…. */
 export const tencentTemplateParamSet = (
   code: string,

@@ -1,9 +1,9 @@
 import type { ProviderDefinition } from '../types.js';
-import { aliyunProvider } from './aliyun.js';
+import { aliyunProvider } from '@duanxin/connector-aliyun-sms/emulator';
 import { tencentProvider } from './tencent.js';
 import { yunpianProvider } from './yunpian.js';
 
-export { aliyunProvider, aliyunDefaultAccount } from './aliyun.js';
+export { aliyunProvider, aliyunDefaultAccount } from '@duanxin/connector-aliyun-sms/emulator';
 export { tencentProvider } from './tencent.js';
 export { yunpianProvider } from './yunpian.js';
 

@@ -25,3 +25,10 @@ export const lookupProviderError = (
   const dot = providerCode.indexOf('.');
   return (dot > 0 ? table[`${providerCode.slice(0, dot)}.*`] : undefined) ?? fallback;
 };
+
+/**
+ * The CLI's advice on one family of a provider's error codes (`packages/cli/src/hints.ts`):
+ * `codes` matches the provider's codes of the `family`, `hint` is the provider's own advice; without
+ * it the family's advice for every provider applies.
+ */
+export type ProviderHint = { family: string; codes: RegExp; hint?: string };

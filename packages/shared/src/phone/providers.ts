@@ -13,36 +13,15 @@ export type ProviderReading = {
   mainland: boolean;
 };
 
-const mainlandReading = (national: string): ProviderReading => ({
+/** What a provider's `read…Number` answers for a domestic (mainland China) number. */
+export const mainlandReading = (national: string): ProviderReading => ({
   e164: `+86${national}`,
   mainland: true,
 });
 
-const internationalReading = (digits: string): ProviderReading | undefined =>
+/** …and for country code + number: never +86, which is not written that way. */
+export const internationalReading = (digits: string): ProviderReading | undefined =>
   digits.startsWith('86') ? undefined : { e164: `+${digits}`, mainland: false };
-
-/**
- * Aliyun: mainland as 11 digits, elsewhere `00` + country code + number. Country code + number
- * without `00` (`16502530000`), and with `+`, would be a mainland mobile to Aliyun whenever it
- * starts like one: every +1 number (docs/providers.md §1.1).
- */
-export const formatForAliyun = (phone: SmsPhoneNumber): string =>
-  phone.isMainlandChina ? phone.nationalNumber : `00${phone.e164.slice(1)}`;
-
-/**
- * How Aliyun reads `PhoneNumbers`: 11 digits that look like a mainland mobile, bare or after
- * `+`, `+86`, `0086` or `86`, are domestic; other digits, bare or after `00` or `+`, are country
- * code + number (docs/providers.md §1.1).
- */
-export const readAliyunNumber = (raw: string): ProviderReading | undefined => {
-  const value = raw.trim();
-  const mainland = /^(?:\+86|0086|86|\+)?(1[3-9]\d{9})$/.exec(value)?.[1];
-  if (mainland) {
-    return mainlandReading(mainland);
-  }
-  const digits = /^(?:00|\+)?([1-9]\d{7,14})$/.exec(value)?.[1];
-  return digits ? internationalReading(digits) : undefined;
-};
 
 /** Tencent 2021-01-11: E.164 with `+`, always (docs/providers.md §2.1). */
 export const formatForTencent = (phone: SmsPhoneNumber): string => phone.e164;

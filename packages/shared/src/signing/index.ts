@@ -1,6 +1,5 @@
 export * from './types.js';
 export * from './percent-encode.js';
-export * from './aliyun-rpc.js';
-export * from './aliyun-acs3.js';
+export * from './primitives.js';
 export * from './tencent-tc3.js';
 export * from './huawei-wsse.js';

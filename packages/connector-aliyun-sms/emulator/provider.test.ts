@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CODE_SMS, encodeParams, STS, toAnswer, useAliyunEmulator } from './aliyun-test-client.js';
+import {
+  CODE_SMS,
+  encodeParams,
+  STS,
+  toAnswer,
+  useAliyunEmulator,
+} from '../test/emulator-client.js';
 
 const aliyun = useAliyunEmulator();
 

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { percentEncode } from './percent-encode.js';
 import {
   equalInConstantTime,
   lowerCaseNames,
   normaliseIncomingHeaders,
+  percentEncode,
   sha256Hex,
-} from './primitives.js';
-import type { SignatureCheck } from './types.js';
+  type SignatureCheck,
+} from '@duanxin/shared';
 
 const ALGORITHM = 'ACS3-HMAC-SHA256';
 const CONTENT_SHA256 = 'x-acs-content-sha256';

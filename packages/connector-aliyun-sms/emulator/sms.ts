@@ -1,9 +1,10 @@
 /** SendSms and SendBatchSms (providers.md §A.8): validation in the API's order, then delivery. */
 import { randomInt } from 'node:crypto';
-import { readAliyunNumber } from '@duanxin/shared';
 
-import type { ProviderAccount, ProviderContext, SeedTemplate } from '../types.js';
-import { AliyunError, business, missingActionParameter } from './aliyun-errors.js';
+import type { ProviderAccount, ProviderContext, SeedTemplate } from '@duanxin/shared';
+
+import { readAliyunNumber } from '../src/phone.js';
+import { AliyunError, business, missingActionParameter } from './errors.js';
 
 export type AliyunNumber = {
   e164: string;

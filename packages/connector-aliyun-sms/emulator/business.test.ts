@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_SMS, SEND_ONLY, toAnswer, useAliyunEmulator } from './aliyun-test-client.js';
+import { CODE_SMS, SEND_ONLY, toAnswer, useAliyunEmulator } from '../test/emulator-client.js';
 
 const aliyun = useAliyunEmulator();
 

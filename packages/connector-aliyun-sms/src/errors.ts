@@ -1,4 +1,4 @@
-import type { ProviderErrorTable } from './table.js';
+import type { ProviderErrorTable } from '@duanxin/shared';
 
 const signature =
   'Check signName: it must be an approved signature (Aliyun console → 短信服务 → 签名管理).';

@@ -4,7 +4,7 @@ import {
   aliyunRpcStringToSign,
   signAliyunRpc,
   verifyAliyunRpc,
-} from './aliyun-rpc.js';
+} from './rpc.js';
 
 // Test vectors copied from providers.md §A.3 (official docs) and §A.4 (official SDK captures).
 

@@ -6,7 +6,8 @@
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../server.js';
+
+import { type Emulator, type EmulatorOptions, startEmulator } from '@duanxin/emulator';
 
 const CAPTURED_AT = Date.parse('2025-01-02T03:04:05Z');
 

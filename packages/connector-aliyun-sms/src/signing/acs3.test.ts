@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import { parseAcs3Authorization, signAliyunAcs3, verifyAliyunAcs3 } from './aliyun-acs3.js';
+import { parseAcs3Authorization, signAliyunAcs3, verifyAliyunAcs3 } from './acs3.js';
 
 // Test vectors copied from providers.md §A.6 (official doc) and §A.7 (official SDK captures).
 

@@ -1,11 +1,15 @@
 /**
- * Test client for the Aliyun emulator: builds requests with the shared signers (V1 and V3, fresh
+ * Test client for the Aliyun emulator: builds requests with the connector's signers (V1 and V3, fresh
  * nonce and timestamp from the emulator's pinned clock) and sends them over real HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import { percentEncode, signAliyunAcs3, signAliyunRpc } from '@duanxin/shared';
 import { afterEach, beforeEach } from 'vitest';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../server.js';
+
+import { type Emulator, type EmulatorOptions, startEmulator } from '@duanxin/emulator';
+import { percentEncode } from '@duanxin/shared';
+
+import { signAliyunAcs3 } from '../src/signing/acs3.js';
+import { signAliyunRpc } from '../src/signing/rpc.js';
 
 export const KEY = { accessKeyId: 'LTAI-duanxin-demo', secret: 'duanxin-demo-secret' };
 export const SEND_ONLY = {

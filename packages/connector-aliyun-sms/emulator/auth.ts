@@ -2,14 +2,16 @@
  * Authenticates an Aliyun request as the POP gateway does (providers.md §A.2, §A.5, §A.10):
  * V3 when `Authorization` is `ACS3-HMAC-SHA256 …`, else RPC signature V1.
  */
-import { verifyAliyunAcs3, verifyAliyunRpc, type SignatureCheck } from '@duanxin/shared';
-import type { EmulatorRequest, ProviderContext, SeedCredential } from '../types.js';
-import {
-  AliyunError,
-  type AliyunFormat,
-  gateway,
-  missingCommonParameter,
-} from './aliyun-errors.js';
+import type {
+  EmulatorRequest,
+  ProviderContext,
+  SeedCredential,
+  SignatureCheck,
+} from '@duanxin/shared';
+
+import { verifyAliyunAcs3 } from '../src/signing/acs3.js';
+import { verifyAliyunRpc } from '../src/signing/rpc.js';
+import { AliyunError, type AliyunFormat, gateway, missingCommonParameter } from './errors.js';
 
 export const ALIYUN_VERSION = '2017-05-25';
 const ACS3_PREFIX = 'ACS3-HMAC-SHA256 ';

@@ -2,10 +2,11 @@
  * The query actions: QuerySendDetails (delivery reports) and the QuerySmsSign / QuerySmsTemplate
  * review-status lookups an operator's config check uses. All need a key with query permission.
  */
-import type { ApprovalState, InboxMessage, ProviderContext, SeedCredential } from '../types.js';
-import type { AliyunError } from './aliyun-errors.js';
-import { business, missingActionParameter } from './aliyun-errors.js';
-import { parseAliyunNumber } from './aliyun-sms.js';
+import type { ApprovalState, InboxMessage, ProviderContext, SeedCredential } from '@duanxin/shared';
+
+import type { AliyunError } from './errors.js';
+import { business, missingActionParameter } from './errors.js';
+import { parseAliyunNumber } from './sms.js';
 
 type Fields = Record<string, unknown>;
 

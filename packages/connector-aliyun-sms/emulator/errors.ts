@@ -4,7 +4,7 @@
  * Message}`. V1 requests get XML unless they ask for `Format=JSON` (the V1 default is XML).
  */
 import { randomUUID } from 'node:crypto';
-import type { EmulatorResponse } from '../types.js';
+import type { EmulatorResponse } from '@duanxin/shared';
 
 export type AliyunFormat = 'JSON' | 'XML';
 

@@ -8,16 +8,17 @@ import type {
   ProviderAccount,
   ProviderContext,
   ProviderDefinition,
-} from '../types.js';
-import { authenticate, requestParams } from './aliyun-auth.js';
-import { AliyunError, errorAnswer, newRequestId, okAnswer } from './aliyun-errors.js';
+} from '@duanxin/shared';
+
+import { authenticate, requestParams } from './auth.js';
+import { AliyunError, errorAnswer, newRequestId, okAnswer } from './errors.js';
 import {
   querySendDetails,
   querySmsSign,
   querySmsTemplate,
   requireQueryPermission,
-} from './aliyun-query.js';
-import { sendBatchSms, sendSms } from './aliyun-sms.js';
+} from './query.js';
+import { sendBatchSms, sendSms } from './sms.js';
 
 type Action = (
   params: Record<string, string>,

@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { percentEncode } from './percent-encode.js';
-import { equalInConstantTime } from './primitives.js';
-import type { SignatureCheck } from './types.js';
+import { equalInConstantTime, percentEncode, type SignatureCheck } from '@duanxin/shared';
 
 const SIGNATURE_PARAM = 'Signature';
 
