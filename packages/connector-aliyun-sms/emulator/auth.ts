@@ -31,34 +31,34 @@ export type AuthOutcome =
   | { ok: true; call: AliyunCall; format: AliyunFormat }
   | { ok: false; error: AliyunError; action: string | undefined; format: AliyunFormat };
 
-export function isFormBody(request: EmulatorRequest): boolean {
+export const isFormBody = (request: EmulatorRequest): boolean => {
   const contentType = request.headers['content-type'] ?? '';
   return contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
-}
+};
 
-export function queryParams(request: EmulatorRequest): Record<string, string> {
+export const queryParams = (request: EmulatorRequest): Record<string, string> => {
   return Object.fromEntries(request.url.searchParams);
-}
+};
 
 /** Parameters may arrive in the query, in a form body, or both (§A.10). */
-export function requestParams(request: EmulatorRequest): Record<string, string> {
+export const requestParams = (request: EmulatorRequest): Record<string, string> => {
   const params = queryParams(request);
   if (isFormBody(request)) {
     Object.assign(params, Object.fromEntries(new URLSearchParams(request.body.toString('utf8'))));
   }
   return params;
-}
+};
 
-export function isAcs3(request: EmulatorRequest): boolean {
+export const isAcs3 = (request: EmulatorRequest): boolean => {
   const authorization = request.headers.authorization ?? '';
   return authorization.startsWith(ACS3_PREFIX) || request.headers['x-acs-action'] !== undefined;
-}
+};
 
-export function authenticate(
+export const authenticate = (
   request: EmulatorRequest,
   context: ProviderContext,
   actions: ReadonlySet<string>
-): AuthOutcome {
+): AuthOutcome => {
   const params = requestParams(request);
   const v3 = isAcs3(request);
   const format: AliyunFormat = v3 || params.Format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
@@ -70,7 +70,7 @@ export function authenticate(
     return { ok: false, error, action: action && actions.has(action) ? action : undefined, format };
   }
   return { ok: true, call: { action: action ?? '', params, credential: error }, format };
-}
+};
 
 const rpcCommonParameters = [
   'Action',
@@ -83,12 +83,12 @@ const rpcCommonParameters = [
   'Timestamp',
 ];
 
-function checkRpc(
+const checkRpc = (
   request: EmulatorRequest,
   params: Record<string, string>,
   context: ProviderContext,
   actions: ReadonlySet<string>
-): AliyunError | SeedCredential {
+): AliyunError | SeedCredential => {
   const missing = rpcCommonParameters.find((name) => !params[name]);
   if (missing) {
     return missingCommonParameter(missing);
@@ -112,13 +112,13 @@ function checkRpc(
   }
   const check = verifyAliyunRpc({ method: request.method, params, secret: common.secret ?? '' });
   return signatureError(check) ?? useNonce(context, params.SignatureNonce ?? '') ?? common;
-}
+};
 
-function checkAcs3(
+const checkAcs3 = (
   request: EmulatorRequest,
   context: ProviderContext,
   actions: ReadonlySet<string>
-): AliyunError | SeedCredential {
+): AliyunError | SeedCredential => {
   const credentialMatch = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),/.exec(
     request.headers.authorization ?? ''
   );
@@ -155,9 +155,9 @@ function checkAcs3(
     useNonce(context, header(request, 'x-acs-signature-nonce') ?? '') ??
     common
   );
-}
+};
 
-function checkCommon(
+const checkCommon = (
   context: ProviderContext,
   call: {
     action: string;
@@ -167,7 +167,7 @@ function checkCommon(
     securityToken: string | undefined;
     actions: ReadonlySet<string>;
   }
-): AliyunError | SeedCredential {
+): AliyunError | SeedCredential => {
   if (call.version !== ALIYUN_VERSION) {
     return gateway('InvalidVersion');
   }
@@ -196,10 +196,10 @@ function checkCommon(
     }
   }
   return credential;
-}
+};
 
 /** The real API echoes its string to sign, which is what makes a mismatch debuggable (§A.9). */
-function signatureError(check: SignatureCheck): AliyunError | undefined {
+const signatureError = (check: SignatureCheck): AliyunError | undefined => {
   if (check.ok) {
     return undefined;
   }
@@ -223,13 +223,13 @@ function signatureError(check: SignatureCheck): AliyunError | undefined {
     );
   }
   return gateway('SignatureDoesNotMatch', `${base} ${check.reason}`);
-}
+};
 
-function useNonce(context: ProviderContext, nonce: string): AliyunError | undefined {
+const useNonce = (context: ProviderContext, nonce: string): AliyunError | undefined => {
   return context.useNonce(nonce, NONCE_TTL_SECONDS) ? undefined : gateway('SignatureNonceUsed');
-}
+};
 
-function header(request: EmulatorRequest, name: string): string | undefined {
+const header = (request: EmulatorRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
-}
+};

@@ -90,11 +90,11 @@ export const missingCommonParameter = (name: string): AliyunError =>
 
 export const newRequestId = (): string => randomUUID().toUpperCase();
 
-export function errorAnswer(
+export const errorAnswer = (
   error: AliyunError,
   action: string | undefined,
   format: AliyunFormat
-): EmulatorResponse {
+): EmulatorResponse => {
   const RequestId = newRequestId();
   if (error.kind === 'business') {
     const Message = error.message ?? businessMessages[error.code] ?? error.code;
@@ -118,22 +118,22 @@ export function errorAnswer(
     },
     format
   );
-}
+};
 
-export function okAnswer(
+export const okAnswer = (
   action: string,
   fields: Record<string, unknown>,
   format: AliyunFormat
-): EmulatorResponse {
+): EmulatorResponse => {
   return answer(200, `${action}Response`, { Code: 'OK', Message: 'OK', ...fields }, format);
-}
+};
 
-function answer(
+const answer = (
   status: number,
   root: string,
   body: Record<string, unknown>,
   format: AliyunFormat
-): EmulatorResponse {
+): EmulatorResponse => {
   if (format === 'JSON') {
     return { status, body };
   }
@@ -142,10 +142,10 @@ function answer(
     headers: { 'content-type': 'text/xml;charset=utf-8' },
     body: `<?xml version='1.0' encoding='UTF-8'?>${toXml(root, body)}`,
   };
-}
+};
 
 /** Arrays repeat their element: `{Dto: [a, b]}` → `<Dto>a</Dto><Dto>b</Dto>`. */
-function toXml(name: string, value: unknown): string {
+const toXml = (name: string, value: unknown): string => {
   if (Array.isArray(value)) {
     return value.map((item) => toXml(name, item)).join('');
   }
@@ -158,4 +158,4 @@ function toXml(name: string, value: unknown): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
   return `<${name}>${text}</${name}>`;
-}
+};

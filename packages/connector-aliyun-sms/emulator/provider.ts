@@ -38,11 +38,11 @@ const actions: Record<string, { needsQueryPermission: boolean; run: Action }> = 
 };
 const actionNames: ReadonlySet<string> = new Set(Object.keys(actions));
 
-function bizIdFields(
+const bizIdFields = (
   result: { bizId: string } | AliyunError
-): Record<string, unknown> | AliyunError {
+): Record<string, unknown> | AliyunError => {
   return result instanceof AliyunError ? result : { BizId: result.bizId };
-}
+};
 
 /**
  * The built-in seed (credentials to paste into a connector config):
@@ -54,7 +54,7 @@ function bizIdFields(
  * SMS_100002 (international), SMS_100003 (code + time), SMS_100004 (pending), SMS_100005
  * (rejected). Flow control: Aliyun's verification-code default of 1/min, 5/h, 10/day per number.
  */
-export function aliyunDefaultAccount(): ProviderAccount {
+export const aliyunDefaultAccount = (): ProviderAccount => {
   return {
     credentials: [
       { id: 'LTAI-duanxin-demo', secret: 'duanxin-demo-secret', canQuery: true },
@@ -119,7 +119,7 @@ export function aliyunDefaultAccount(): ProviderAccount {
       },
     ],
   };
-}
+};
 
 export const aliyunProvider: ProviderDefinition = {
   name: 'aliyun',

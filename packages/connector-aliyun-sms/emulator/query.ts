@@ -19,16 +19,16 @@ const reviewReason: Record<ApprovalState, string> = {
 // The seed has no creation dates; a fixed one keeps answers stable.
 const CREATE_DATE = '2024-01-01 10:00:00';
 
-export function requireQueryPermission(credential: SeedCredential): AliyunError | undefined {
+export const requireQueryPermission = (credential: SeedCredential): AliyunError | undefined => {
   return credential.canQuery === false
     ? business('isp.RAM_PERMISSION_DENY', 'RAM权限DENY：当前 AccessKey 无权调用此接口')
     : undefined;
-}
+};
 
-export function querySendDetails(
+export const querySendDetails = (
   params: Record<string, string>,
   context: ProviderContext
-): Fields | AliyunError {
+): Fields | AliyunError => {
   const missing = ['PhoneNumber', 'SendDate', 'PageSize', 'CurrentPage'].find(
     (name) => !params[name]
   );
@@ -65,10 +65,10 @@ export function querySendDetails(
     TotalCount: matching.length,
     SmsSendDetailDTOs: { SmsSendDetailDTO: page.map((message) => detail(message, number.digits)) },
   };
-}
+};
 
 /** Every accepted message is reported delivered (SendStatus 3, ErrCode DELIVERED). */
-function detail(message: InboxMessage, phoneNum: string): Fields {
+const detail = (message: InboxMessage, phoneNum: string): Fields => {
   const sent = beijingTime(message.receivedAt).dateTime;
   return {
     PhoneNum: phoneNum,
@@ -80,12 +80,12 @@ function detail(message: InboxMessage, phoneNum: string): Fields {
     ReceiveDate: sent,
     ...(message.outId === undefined ? {} : { OutId: message.outId }),
   };
-}
+};
 
-export function querySmsSign(
+export const querySmsSign = (
   params: Record<string, string>,
   context: ProviderContext
-): Fields | AliyunError {
+): Fields | AliyunError => {
   if (!params.SignName) {
     return missingActionParameter('SignName');
   }
@@ -99,12 +99,12 @@ export function querySmsSign(
     Reason: reviewReason[signature.state],
     CreateDate: CREATE_DATE,
   };
-}
+};
 
-export function querySmsTemplate(
+export const querySmsTemplate = (
   params: Record<string, string>,
   context: ProviderContext
-): Fields | AliyunError {
+): Fields | AliyunError => {
   if (!params.TemplateCode) {
     return missingActionParameter('TemplateCode');
   }
@@ -127,13 +127,13 @@ export function querySmsTemplate(
     Reason: reviewReason[template.state],
     CreateDate: CREATE_DATE,
   };
-}
+};
 
 /** Aliyun reports dates in Beijing time (UTC+8). */
-function beijingTime(ms: number): { date: string; dateTime: string } {
+const beijingTime = (ms: number): { date: string; dateTime: string } => {
   const iso = new Date(ms + 8 * 3600 * 1000).toISOString();
   return {
     date: iso.slice(0, 10).replace(/-/g, ''),
     dateTime: `${iso.slice(0, 10)} ${iso.slice(11, 19)}`,
   };
-}
+};

@@ -14,7 +14,7 @@ export type AliyunNumber = {
 };
 
 /** The number Aliyun delivers to, read by Aliyun's rules (docs/providers.md §1.1). */
-export function parseAliyunNumber(raw: string): AliyunNumber | undefined {
+export const parseAliyunNumber = (raw: string): AliyunNumber | undefined => {
   const reading = readAliyunNumber(raw);
   return (
     reading && {
@@ -22,7 +22,7 @@ export function parseAliyunNumber(raw: string): AliyunNumber | undefined {
       digits: reading.mainland ? reading.e164.slice(3) : reading.e164.slice(1),
     }
   );
-}
+};
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
 
@@ -38,11 +38,11 @@ type Prepared = {
 
 type Delivery = { bizId: string } | AliyunError;
 
-export function sendSms(
+export const sendSms = (
   params: Record<string, string>,
   context: ProviderContext,
   requestId: string
-): Delivery {
+): Delivery => {
   const missing = ['PhoneNumbers', 'SignName', 'TemplateCode'].find((name) => !params[name]);
   if (missing) {
     return missingActionParameter(missing);
@@ -75,13 +75,13 @@ export function sendSms(
     params: templateParams,
   }));
   return validateAndDeliver(prepared, context, requestId, params.OutId);
-}
+};
 
-export function sendBatchSms(
+export const sendBatchSms = (
   params: Record<string, string>,
   context: ProviderContext,
   requestId: string
-): Delivery {
+): Delivery => {
   const missing = ['PhoneNumberJson', 'SignNameJson', 'TemplateCode'].find((name) => !params[name]);
   if (missing) {
     return missingActionParameter(missing);
@@ -131,14 +131,14 @@ export function sendBatchSms(
     prepared.push({ number, signName, template, params: templateParams });
   }
   return validateAndDeliver(prepared, context, requestId, params.OutId);
-}
+};
 
-function validateAndDeliver(
+const validateAndDeliver = (
   prepared: Prepared[],
   context: ProviderContext,
   requestId: string,
   outId: string | undefined
-): Delivery {
+): Delivery => {
   const problem = prepared.map((message) => messageProblem(message, context.account)).find(Boolean);
   if (problem) {
     return problem;
@@ -172,10 +172,10 @@ function validateAndDeliver(
     });
   }
   return { bizId };
-}
+};
 
 /** Missing variables, then the number's region against the template's and the account's. */
-function messageProblem(message: Prepared, account: ProviderAccount): AliyunError | undefined {
+const messageProblem = (message: Prepared, account: ProviderAccount): AliyunError | undefined => {
   const missing = templateVariables(message.template.content).filter(
     (name) => !(name in message.params) || message.params[name] === ''
   );
@@ -195,9 +195,9 @@ function messageProblem(message: Prepared, account: ProviderAccount): AliyunErro
     return business('isv.SMS_TEMPLATE_ILLEGAL', '国内短信模板不支持发送国际/港澳台号码');
   }
   return undefined;
-}
+};
 
-function signatureProblem(account: ProviderAccount, signName: string): AliyunError | undefined {
+const signatureProblem = (account: ProviderAccount, signName: string): AliyunError | undefined => {
   const signature = account.signatures.find(({ name }) => name === signName);
   if (!signature) {
     return business('isv.SMS_SIGNATURE_ILLEGAL');
@@ -209,9 +209,9 @@ function signatureProblem(account: ProviderAccount, signName: string): AliyunErr
     );
   }
   return undefined;
-}
+};
 
-function findTemplate(account: ProviderAccount, code: string): SeedTemplate | AliyunError {
+const findTemplate = (account: ProviderAccount, code: string): SeedTemplate | AliyunError => {
   const template = account.templates.find(({ id }) => id === code);
   if (!template) {
     return business('isv.SMS_TEMPLATE_ILLEGAL');
@@ -223,10 +223,10 @@ function findTemplate(account: ProviderAccount, code: string): SeedTemplate | Al
     );
   }
   return template;
-}
+};
 
 /** TemplateParam must be a JSON object of strings (`{"code":1234}` is refused). */
-function parseTemplateParam(raw: string | undefined): Record<string, string> | AliyunError {
+const parseTemplateParam = (raw: string | undefined): Record<string, string> | AliyunError => {
   if (raw === undefined || raw === '') {
     return {};
   }
@@ -235,9 +235,9 @@ function parseTemplateParam(raw: string | undefined): Record<string, string> | A
   } catch {
     return business('isv.INVALID_JSON_PARAM');
   }
-}
+};
 
-function stringValues(value: unknown): Record<string, string> | AliyunError {
+const stringValues = (value: unknown): Record<string, string> | AliyunError => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return business('isv.INVALID_JSON_PARAM');
   }
@@ -246,17 +246,17 @@ function stringValues(value: unknown): Record<string, string> | AliyunError {
     return business('isv.INVALID_JSON_PARAM');
   }
   return Object.fromEntries(entries) as Record<string, string>;
-}
+};
 
 /** undefined when absent, null when not a JSON array. */
-function parseJsonArray(raw: string | undefined): unknown[] | null {
+const parseJsonArray = (raw: string | undefined): unknown[] | null => {
   try {
     const value: unknown = JSON.parse(raw ?? '');
     return Array.isArray(value) ? value : null;
   } catch {
     return null;
   }
-}
+};
 
 const render = (content: string, params: Record<string, string>): string =>
   content.replace(PLACEHOLDER, (_, name: string) => params[name] ?? '');

@@ -123,7 +123,7 @@ const vectors: Record<string, Vector> = {
 type RawAnswer = { status: number; body: Record<string, unknown> };
 
 /** Sends the captured head and body as they are, adding only framing headers. */
-function replay(emulator: Emulator, vector: Vector): Promise<RawAnswer> {
+const replay = (emulator: Emulator, vector: Vector): Promise<RawAnswer> => {
   const body = Buffer.from(vector.body, 'utf8');
   const framing = [`content-length: ${body.length}`, 'connection: close'];
   const head = [...vector.head, ...framing].join('\r\n');
@@ -145,7 +145,7 @@ function replay(emulator: Emulator, vector: Vector): Promise<RawAnswer> {
       });
     });
   });
-}
+};
 
 const running: Emulator[] = [];
 const start = async (options: EmulatorOptions = {}): Promise<Emulator> => {

@@ -62,7 +62,7 @@ export type V3Options = {
 };
 
 /** A fresh emulator per test, its clock at `clock` (tests move it forward). */
-export function useAliyunEmulator() {
+export const useAliyunEmulator = () => {
   const harness = {
     clock: START,
     emulator: undefined as unknown as Emulator,
@@ -70,8 +70,6 @@ export function useAliyunEmulator() {
       await harness.emulator.close();
       harness.emulator = await startEmulator({ now: () => harness.clock, ...options });
     },
-    sendV1,
-    sendV3,
   };
   beforeEach(async () => {
     harness.clock = START;
@@ -81,7 +79,11 @@ export function useAliyunEmulator() {
     await harness.emulator.close();
   });
 
-  async function sendV1(action: string, params: Record<string, string>, options: V1Options = {}) {
+  const sendV1 = async (
+    action: string,
+    params: Record<string, string>,
+    options: V1Options = {}
+  ) => {
     const method = options.method ?? 'POST';
     const key = options.key ?? KEY;
     const all: Record<string, string> = {
@@ -105,9 +107,9 @@ export function useAliyunEmulator() {
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: sent,
         });
-  }
+  };
 
-  async function sendV3(action: string, query: Record<string, string>, options: V3Options = {}) {
+  const sendV3 = async (action: string, query: Record<string, string>, options: V3Options = {}) => {
     const key = options.key ?? KEY;
     const body = options.form ? encodeParams(options.form) : '';
     const signed = signAliyunAcs3({
@@ -133,7 +135,7 @@ export function useAliyunEmulator() {
       headers: { ...headers, authorization: signed.authorization, accept: 'application/json' },
       body: options.tamperedBody ?? body,
     });
-  }
+  };
 
-  return harness;
-}
+  return Object.assign(harness, { sendV1, sendV3 });
+};

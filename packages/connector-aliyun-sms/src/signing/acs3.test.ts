@@ -6,7 +6,7 @@ import { parseAcs3Authorization, signAliyunAcs3, verifyAliyunAcs3 } from './acs3
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-interface Acs3Vector {
+type Acs3Vector = {
   name: string;
   accessKeyId: string;
   secret: string;
@@ -21,7 +21,7 @@ interface Acs3Vector {
   authorization: string;
   /** The request as captured on the wire (raw query, every header as sent). */
   wire?: { rawQuery: string; headers: Record<string, string> };
-}
+};
 
 const lines = (...parts: string[]) => parts.join('\n');
 

@@ -19,7 +19,7 @@ const REQUIRED_SIGNED_HEADERS = [
   'x-acs-version',
 ];
 
-export interface Acs3Signature {
+export type Acs3Signature = {
   authorization: string;
   signedHeaders: string;
   canonicalRequest: string;
@@ -27,13 +27,13 @@ export interface Acs3Signature {
   signature: string;
   /** The headers that were signed (with `x-acs-content-sha256`), to send as they are. */
   headers: Record<string, string>;
-}
+};
 
 /**
  * Signs host, content-type (if present) and every `x-acs-*` header. `x-acs-content-sha256` is
  * computed from the body when absent; when given it must match the body.
  */
-export function signAliyunAcs3(input: {
+export const signAliyunAcs3 = (input: {
   method: string;
   path?: string;
   query: Record<string, string>;
@@ -41,7 +41,7 @@ export function signAliyunAcs3(input: {
   body: string | Buffer;
   accessKeyId: string;
   secret: string;
-}): Acs3Signature {
+}): Acs3Signature => {
   const headers = lowerCaseNames(input.headers);
   const payloadHash = sha256Hex(input.body);
   const declaredHash = headers[CONTENT_SHA256];
@@ -74,11 +74,11 @@ export function signAliyunAcs3(input: {
     signature,
     headers,
   };
-}
+};
 
-export function parseAcs3Authorization(
+export const parseAcs3Authorization = (
   value: string
-): { accessKeyId: string; signedHeaders: string[]; signature: string } | undefined {
+): { accessKeyId: string; signedHeaders: string[]; signature: string } | undefined => {
   const match =
     /^ACS3-HMAC-SHA256 Credential=([^,\s]+),SignedHeaders=([^,\s]+),Signature=([0-9a-f]{64})$/.exec(
       value.trim()
@@ -88,20 +88,20 @@ export function parseAcs3Authorization(
   }
   const [, accessKeyId = '', signedHeaders = '', signature = ''] = match;
   return { accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
-}
+};
 
 /**
  * `query` holds the decoded query parameters: the canonical query is rebuilt from them because
  * the SDK's wire query leaves `* ! ( )` unescaped (providers.md §0.1 item 6, A-V3-SDK-2).
  */
-export function verifyAliyunAcs3(input: {
+export const verifyAliyunAcs3 = (input: {
   method: string;
   path: string;
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   secret: string;
-}): SignatureCheck {
+}): SignatureCheck => {
   const headers = normaliseIncomingHeaders(input.headers);
   const authorizationHeader = headers.authorization;
   if (authorizationHeader === undefined) {
@@ -143,15 +143,15 @@ export function verifyAliyunAcs3(input: {
     canonicalRequest,
     stringToSign,
   };
-}
+};
 
-function acs3CanonicalRequest(parts: {
+const acs3CanonicalRequest = (parts: {
   method: string;
   path: string;
   query: Record<string, string>;
   signedHeaders: [name: string, value: string][];
   payloadHash: string;
-}): string {
+}): string => {
   const canonicalQuery = Object.keys(parts.query)
     .sort()
     .map((name) => `${percentEncode(name)}=${percentEncode(parts.query[name] ?? '')}`)
@@ -167,17 +167,17 @@ function acs3CanonicalRequest(parts: {
     parts.signedHeaders.map(([name]) => name).join(';'),
     parts.payloadHash,
   ].join('\n');
-}
+};
 
-function acs3StringToSign(canonicalRequest: string): string {
+const acs3StringToSign = (canonicalRequest: string): string => {
   return `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
-}
+};
 
-function isSignedHeader(name: string): boolean {
+const isSignedHeader = (name: string): boolean => {
   return name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
-}
+};
 
-function hmacSha256Hex(secret: string, stringToSign: string): string {
+const hmacSha256Hex = (secret: string, stringToSign: string): string => {
   // The V3 key is the raw secret, without V1's `&` (providers.md §0.1 item 3).
   return createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
-}
+};

@@ -8,7 +8,7 @@ import {
 
 // Test vectors copied from providers.md §A.3 (official docs) and §A.4 (official SDK captures).
 
-interface RpcVector {
+type RpcVector = {
   name: string;
   method: 'GET' | 'POST';
   secret: string;
@@ -18,7 +18,7 @@ interface RpcVector {
   signature: string;
   /** The request as it went over the wire, to be parsed and verified as an emulator would. */
   wire?: { query?: string; formBody?: string };
-}
+};
 
 const smsDocParams: Record<string, string> = {
   AccessKeyId: 'testId',
@@ -240,9 +240,9 @@ const vectors: RpcVector[] = [
 ];
 
 /** Decodes a query or form body the way the emulator does (URLSearchParams: `+` is a space). */
-function decodeParams(encoded: string): Record<string, string> {
+const decodeParams = (encoded: string): Record<string, string> => {
   return Object.fromEntries(new URLSearchParams(encoded));
-}
+};
 
 describe.each(vectors)('$name', (vector) => {
   if (vector.canonicalQuery !== undefined) {

@@ -5,7 +5,7 @@ import { equalInConstantTime, percentEncode, type SignatureCheck } from '@duanxi
 const SIGNATURE_PARAM = 'Signature';
 
 /** `pe(k)=pe(v)` joined by `&`, every parameter except `Signature` (providers.md §A.2 step 4). */
-export function aliyunRpcCanonicalQuery(params: Record<string, string>): string {
+export const aliyunRpcCanonicalQuery = (params: Record<string, string>): string => {
   // The default sort compares UTF-16 code units, so `SignName` < `SignatureMethod`
   // (providers.md §0.1 item 1). localeCompare would put them the other way round.
   return Object.keys(params)
@@ -13,33 +13,33 @@ export function aliyunRpcCanonicalQuery(params: Record<string, string>): string 
     .sort()
     .map((name) => `${percentEncode(name)}=${percentEncode(params[name] ?? '')}`)
     .join('&');
-}
+};
 
 /** Starts with the request's actual method, even for a POST carrying its params in the query (§0.1 item 4). */
-export function aliyunRpcStringToSign(method: string, params: Record<string, string>): string {
+export const aliyunRpcStringToSign = (method: string, params: Record<string, string>): string => {
   const canonicalQuery = aliyunRpcCanonicalQuery(params);
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery)}`;
-}
+};
 
 /** Base64 HMAC-SHA1 signature of Aliyun RPC signature V1 (`SignatureVersion=1.0`). */
-export function signAliyunRpc(
+export const signAliyunRpc = (
   params: Record<string, string>,
   secret: string,
   method: 'GET' | 'POST'
-): string {
+): string => {
   return hmacSha1Base64(secret, aliyunRpcStringToSign(method, params));
-}
+};
 
 /**
  * `params` are the decoded query and form-body parameters merged, `Signature` included.
  * On a mismatch the string to sign is returned because the real API echoes it
  * ("server string to sign is:…").
  */
-export function verifyAliyunRpc(input: {
+export const verifyAliyunRpc = (input: {
   method: string;
   params: Record<string, string>;
   secret: string;
-}): SignatureCheck {
+}): SignatureCheck => {
   const provided = input.params[SIGNATURE_PARAM];
   if (provided === undefined || provided === '') {
     return { ok: false, reason: 'missing Signature parameter' };
@@ -53,9 +53,9 @@ export function verifyAliyunRpc(input: {
     reason: 'Specified signature is not matched with our calculation.',
     stringToSign,
   };
-}
+};
 
-function hmacSha1Base64(secret: string, stringToSign: string): string {
+const hmacSha1Base64 = (secret: string, stringToSign: string): string => {
   // The V1 key is the secret plus `&` (providers.md §0.1 item 3).
   return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
-}
+};
