@@ -6,12 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-// The signing module alone: the parent process needs nothing else of @duanxin/shared.
-import {
-  percentEncode,
-  signAliyunRpc,
-  signTencentTc3,
-} from '../../packages/shared/src/signing/index.js';
+// The signers alone: the parent process needs nothing else of @duanxin/shared or the connectors.
+import { percentEncode, signAliyunRpc } from '../../packages/shared/src/signing/index.js';
+import { signTencentTc3 } from '../../packages/connector-tencent-sms/src/signing.js';
 
 import { aliyunAccount, payloadFor, phoneFor, tencentAccount, yunpianAccount } from './fixtures.js';
 import type { Provider } from './matrix.js';

@@ -3,13 +3,14 @@ import { libraryBuild, workspaceTypes } from '../../tsup.library.js';
 /**
  * `lib/index.js` (the library) and `lib/cli.js` (what `bin/duanxin-emulator.js` runs). The
  * signature verifiers and number readers of `@duanxin/shared` are bundled, and nothing else of it
- * (the HTTP transport is shaken out). The number readers parse with libphonenumber-js and refuse
- * with connector-kit's errors, so both are dependencies of the emulator.
+ * (the HTTP transport is shaken out); so are the providers' emulations (a connector's `./emulator`
+ * entry). The number readers parse with libphonenumber-js and refuse with connector-kit's errors,
+ * so both are dependencies of the emulator.
  */
 export default libraryBuild({
   entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
   dts: { ...workspaceTypes, entry: { index: 'src/index.ts' } },
-  noExternal: ['@duanxin/shared'],
+  noExternal: ['@duanxin/shared', '@duanxin/connector-tencent-sms'],
   external: ['@logto/connector-kit', 'got', 'hpagent', 'libphonenumber-js', 'proxy-from-env'],
   treeshake: { preset: 'smallest' },
 });

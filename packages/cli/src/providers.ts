@@ -5,10 +5,10 @@ import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms
 import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
 import createHuaweiConnector, * as huawei from '@duanxin/connector-huawei-sms';
 import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-sms/emulator';
+import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
 import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
 import {
   aliyunErrorTable,
-  tencentErrorTable,
   yunpianErrorTable,
   type ConnectorOperator,
   type ProviderErrorTable,
@@ -45,12 +45,12 @@ export const providers = {
     create: createTencentConnector,
     configGuard: tencent.tencentSmsConfigGuard,
     metadata: tencent.defaultMetadata,
-    errorTable: tencentErrorTable,
+    errorTable: tencent.tencentErrorTable,
     messageIdName: 'SerialNo',
     buildSendRequest: tencent.buildSendRequest,
     templateChoices: tencent.templateChoices,
     checkConfig: tencent.checkConfig,
-    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).tencent,
+    emulatorConfig: tencentEmulatorConfig,
     queryStatus: tencent.queryStatus,
   },
   yunpian: {

@@ -2,13 +2,15 @@
  * What `pnpm emulator` and `duanxin emulator` print at start-up: the endpoint, the seeded
  * credentials and connector configs to paste into Logto, and the control endpoints.
  */
+import { tencentCredentialLabels } from '@duanxin/connector-tencent-sms/emulator';
+
 import { emulatorConnectorConfigs } from './connector-configs.js';
 import type { Emulator } from './server.js';
 import type { ProviderAccount } from './types.js';
 
 const credentialLabels: Record<string, [id: string, secret: string, token: string]> = {
   aliyun: ['AccessKeyId', 'AccessKeySecret', 'SecurityToken'],
-  tencent: ['SecretId', 'SecretKey', 'Token'],
+  tencent: tencentCredentialLabels,
   yunpian: ['apikey', 'secret', 'token'],
 };
 

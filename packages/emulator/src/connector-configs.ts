@@ -3,6 +3,8 @@
  * `pnpm emulator` prints to paste into a connector form. Usage types without a template of their
  * own fall back to Generic, as in a typical Logto config.
  */
+import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
+
 export const emulatorConnectorConfigs = (endpoint: string) => ({
   aliyun: {
     accessKeyId: 'LTAI-duanxin-demo',
@@ -19,25 +21,7 @@ export const emulatorConnectorConfigs = (endpoint: string) => ({
     ],
     endpoint,
   },
-  tencent: {
-    accessKeyId: 'AKID-duanxin-demo',
-    accessKeySecret: 'duanxin-demo-secret',
-    signName: 'duanxin',
-    sdkAppId: '1400000001',
-    overseasSdkAppId: '2400000001',
-    region: 'ap-guangzhou',
-    templates: [
-      { usageType: 'SignIn', templateCode: { china: '100001', overseas: '200001' } },
-      {
-        usageType: 'Register',
-        templateCode: { china: '100002', overseas: '200001' },
-        params: { china: ['5'], overseas: [] },
-      },
-      { usageType: 'ForgotPassword', templateCode: { china: '100001', overseas: '200001' } },
-      { usageType: 'Generic', templateCode: { china: '100001', overseas: '200001' } },
-    ],
-    endpoint,
-  },
+  tencent: tencentEmulatorConfig(endpoint),
   yunpian: {
     apikey: 'duanxin-demo-apikey-0000000000000',
     enableInternational: true,

@@ -1,10 +1,12 @@
 import tls from 'node:tls';
 
+import { tencentHosts } from '@duanxin/connector-tencent-sms/emulator';
+
 /** Production hosts of the three providers, for `redirectTls`. */
 export const providerHosts = [
   'dysmsapi.aliyuncs.com',
   'dysmsapi.ap-southeast-1.aliyuncs.com',
-  'sms.tencentcloudapi.com',
+  ...tencentHosts,
   'sms.yunpian.com',
   'us.yunpian.com',
 ] as const;

@@ -8,7 +8,6 @@ import {
   readVerificationCode,
   renderContent,
   templateTypes,
-  tencentTemplateParamSet,
 } from './templates.js';
 
 describe('pickTemplate', () => {
@@ -70,10 +69,5 @@ describe('placeholders', () => {
       time: '5',
       otp: '123456',
     });
-  });
-
-  it('builds Tencent TemplateParamSet with the code first', () => {
-    expect(tencentTemplateParamSet('123456', undefined)).toEqual(['123456']);
-    expect(tencentTemplateParamSet('123456', ['5'])).toEqual(['123456', '5']);
   });
 });
