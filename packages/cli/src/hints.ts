@@ -1,9 +1,9 @@
 /**
  * What to do about a failure, by error family: which config field, where in the provider console,
  * whether and when to retry. Data, first match wins; the connector's error-table hint is the
- * fallback.
+ * fallback. A provider's own codes and advice per family may come from its package (`hints`).
  */
-import type { ProviderName } from './providers.js';
+import { providerEntry, type ProviderName } from './providers.js';
 
 export type FailureFacts = {
   provider: ProviderName;
@@ -29,85 +29,63 @@ const providerCode =
 const families: HintFamily[] = [
   {
     family: 'bad key',
-    applies: providerCode(
-      /^(aliyun:InvalidAccessKeyId\..*|tencent:AuthFailure\.(SecretIdNotFound|InvalidSecretId)|yunpian:-1)$/
-    ),
+    applies: providerCode(/^(aliyun:InvalidAccessKeyId\..*|yunpian:-1)$/),
     hint: {
       aliyun:
         'Aliyun does not know this accessKeyId, or it is disabled: copy it again from AccessKey 管理 (mind stray spaces); if it comes from env:NAME, check that variable in this shell.',
-      tencent:
-        'Tencent Cloud does not know this accessKeyId (SecretId): copy it again from 访问管理 → API密钥管理; if it comes from env:NAME, check that variable in this shell.',
       yunpian:
         'YunPian does not know this apikey: copy it again from 账户设置 → 子帐户管理; if it comes from env:NAME, check that variable in this shell.',
     },
   },
   {
     family: 'signature mismatch',
-    applies: providerCode(
-      /^(aliyun:(SignatureDoesNotMatch|IncompleteSignature)|tencent:AuthFailure\.SignatureFailure)$/
-    ),
+    applies: providerCode(/^aliyun:(SignatureDoesNotMatch|IncompleteSignature)$/),
     hint: 'The key is known but the request signature does not match: accessKeySecret is not the secret of this accessKeyId (the secret of another key, a rotated key, a stray space). A wrong clock gives a timestamp error, not this one.',
   },
   {
     family: 'clock skew',
-    applies: providerCode(
-      /^(aliyun:InvalidTimeStamp\.Expired|tencent:AuthFailure\.SignatureExpire)$/
-    ),
+    applies: providerCode(/^aliyun:InvalidTimeStamp\.Expired$/),
     hint: "This machine's clock is off (Aliyun allows 15 minutes, Tencent 5): sync it with NTP, then retry.",
   },
   {
     family: 'temporary credentials',
-    applies: providerCode(
-      /^(aliyun:(MissingSecurityToken|InvalidSecurityToken\..*)|tencent:AuthFailure\.TokenFailure)$/
-    ),
+    applies: providerCode(/^aliyun:(MissingSecurityToken|InvalidSecurityToken\..*)$/),
     hint: 'Temporary (STS) credentials need their token (Aliyun securityToken, Tencent token) and expire: fetch a fresh set.',
   },
   {
     family: 'unapproved signature',
     applies: providerCode(
-      /^(aliyun:isv\.(SMS_SIGNATURE_ILLEGAL|SIGN_STATE_ILLEGAL|SMS_SIGN_ILLEGAL)|tencent:FailedOperation\.SignatureIncorrectOrUnapproved|yunpian:(15|16))$/
+      /^(aliyun:isv\.(SMS_SIGNATURE_ILLEGAL|SIGN_STATE_ILLEGAL|SMS_SIGN_ILLEGAL)|yunpian:(15|16))$/
     ),
     hint: {
       aliyun:
         'signName must be an approved signature of this account, exactly as in 短信服务 → 签名管理, without 【】. `duanxin check aliyun` shows its review state.',
-      tencent:
-        'signName must be the approved signature content (签名内容), not its id: 短信 → 国内短信 → 签名管理.',
       yunpian:
         'The 【signature】 at the start of the template content must be an approved signature of the account (云片 → 签名管理).',
     },
   },
   {
     family: 'unapproved or unknown template',
-    applies: providerCode(
-      /^(aliyun:isv\.SMS_TEMPLATE_ILLEGAL|tencent:FailedOperation\.TemplateIncorrectOrUnapproved|yunpian:(5|7))$/
-    ),
+    applies: providerCode(/^(aliyun:isv\.SMS_TEMPLATE_ILLEGAL|yunpian:(5|7))$/),
     hint: {
       aliyun:
         'templateCode must be an approved template of this account (短信服务 → 模板管理); numbers outside mainland China need an international one: templateCode { "china": …, "overseas": … }. `duanxin check aliyun` shows each template.',
-      tencent:
-        "templateCode must be the numeric id of an approved template of the sdkAppId's account (短信 → 正文模板管理); international numbers need an international template. `duanxin check tencent` shows each template.",
       yunpian:
         'The content must match an approved template exactly, with {{code}} where the template has #code# (云片 → 模板管理). `duanxin check yunpian` shows which template matches.',
     },
   },
   {
     family: 'parameter count',
-    applies: providerCode(
-      /^(aliyun:isv\.(TEMPLATE_MISSING_PARAMETERS|INVALID_JSON_PARAM)|tencent:(FailedOperation\.TemplateParamSetNotMatchApprovedTemplate|InvalidParameterValue\.TemplateParameter.*))$/
-    ),
+    applies: providerCode(/^aliyun:isv\.(TEMPLATE_MISSING_PARAMETERS|INVALID_JSON_PARAM)$/),
     hint: {
       aliyun:
         'The template has variables the config does not fill: templateParamName names the code\'s variable (default code); the template\'s "params" give the others, e.g. { "time": "5" }.',
-      tencent:
-        'The template\'s {1}…{n} must match the values sent: {1} is the code, the template\'s "params" give {2}…; verification-code templates take digits only.',
     },
   },
   {
     family: 'international not enabled',
     applies: (facts) =>
-      providerCode(
-        /^(aliyun:isv\.DOMESTIC_NUMBER_NOT_SUPPORTED|tencent:UnsupportedOperation\.UnsuportedRegion|yunpian:(20|23))$/
-      )(facts) ||
+      providerCode(/^(aliyun:isv\.DOMESTIC_NUMBER_NOT_SUPPORTED|yunpian:(20|23))$/)(facts) ||
       // The connector's own refusal (its message is the config's unsupportedCountriesMsg).
       (facts.provider === 'yunpian' &&
         facts.field === 'to' &&
@@ -117,8 +95,6 @@ const families: HintFamily[] = [
     hint: {
       aliyun:
         'Domestic and international templates are separate: give templateCode as { "china": …, "overseas": … } with an international (国际/港澳台) template for overseas.',
-      tencent:
-        'Enable international SMS for the app and use an international template: overseasSdkAppId, templateCode { "china": …, "overseas": … }.',
       yunpian:
         'For numbers outside mainland China, enable international SMS in the YunPian console and set "enableInternational": true, with an international template.',
     },
@@ -126,9 +102,7 @@ const families: HintFamily[] = [
   {
     family: 'illegal number',
     applies: (facts) =>
-      providerCode(
-        /^(aliyun:isv\.MOBILE_NUMBER_ILLEGAL|tencent:InvalidParameterValue\.IncorrectPhoneNumber|yunpian:2)$/
-      )(facts) ||
+      providerCode(/^(aliyun:isv\.MOBILE_NUMBER_ILLEGAL|yunpian:2)$/)(facts) ||
       (facts.field === 'to' && facts.providerCode === undefined),
     hint: 'Give --to one number with its country code, as Logto stores it: 8613800138000, +8613800138000 or 008613800138000. Digits are read country code first (13012345678 is +1 301 234 5678); only when allowedCountries leaves that country out and allows CN are they the mainland mobile. No number outside allowedCountries is sent.',
   },
@@ -139,20 +113,16 @@ const families: HintFamily[] = [
   },
   {
     family: 'no permission',
-    applies: providerCode(
-      /^(aliyun:(isp\.RAM_PERMISSION_DENY|Forbidden\.RAM)|tencent:(AuthFailure\.UnauthorizedOperation|UnauthorizedOperation\.RequestPermissionDeny)|yunpian:-2)$/
-    ),
+    applies: providerCode(/^(aliyun:(isp\.RAM_PERMISSION_DENY|Forbidden\.RAM)|yunpian:-2)$/),
     hint: {
       aliyun:
         'The RAM user lacks permission: AliyunDysmsFullAccess to send, AliyunDysmsReadOnlyAccess for check and status.',
-      tencent:
-        'The key lacks permission (访问管理 → 策略): QcloudSMSFullAccess to send, QcloudSMSReadOnlyAccess for check and status.',
       yunpian: "The apikey's sub-account lacks permission for this API (账户设置 → 子帐户管理).",
     },
   },
   {
     family: 'IP whitelist',
-    applies: providerCode(/^(yunpian:-3|tencent:UnauthorizedOperation\.RequestIpNotInWhitelist)$/),
+    applies: providerCode(/^yunpian:-3$/),
     hint: "Add this server's public IP to the account's IP whitelist.",
   },
   {
@@ -179,9 +149,18 @@ const families: HintFamily[] = [
 ];
 
 export const hintFor = (facts: FailureFacts): string | undefined => {
-  const family = families.find((candidate) => candidate.applies(facts));
+  const own = providerEntry(facts.provider).hints;
+  const ownCodes = (family: string) =>
+    facts.providerCode !== undefined && own?.[family]?.codes.test(facts.providerCode) === true;
+  const family = families.find(
+    (candidate) => candidate.applies(facts) || ownCodes(candidate.family)
+  );
   if (!family) {
     return undefined;
+  }
+  const ownHint = own?.[family.family]?.hint;
+  if (ownHint !== undefined) {
+    return ownHint;
   }
   return typeof family.hint === 'string' ? family.hint : family.hint[facts.provider];
 };

@@ -12,6 +12,7 @@ import {
   yunpianErrorTable,
   type ConnectorOperator,
   type ProviderErrorTable,
+  type ProviderHints,
 } from '@duanxin/shared';
 
 /** A connector as the CLI drives it: Logto's default export plus the operator functions. */
@@ -20,6 +21,8 @@ export type ProviderEntry = ConnectorOperator & {
   configGuard: ZodTypeAny;
   metadata: ConnectorMetadata;
   errorTable: ProviderErrorTable;
+  /** The provider's own codes and advice per failure family (hints.ts). */
+  hints?: ProviderHints;
   /** Name of the message id in the provider's own words, e.g. BizId. */
   messageIdName: string;
   /** A config that works against the emulator's default seed (the demo uses it). */
@@ -46,6 +49,7 @@ export const providers = {
     configGuard: tencent.tencentSmsConfigGuard,
     metadata: tencent.defaultMetadata,
     errorTable: tencent.tencentErrorTable,
+    hints: tencent.tencentHints,
     messageIdName: 'SerialNo',
     buildSendRequest: tencent.buildSendRequest,
     templateChoices: tencent.templateChoices,

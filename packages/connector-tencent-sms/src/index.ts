@@ -28,6 +28,7 @@ import { tencentSmsConfigGuard } from './types.js';
 export { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
 export { tencentErrorTable } from './errors.js';
+export { tencentHints } from './hints.js';
 export { checkConfig, templateChoices } from './operator.js';
 export { queryStatus } from './status.js';
 

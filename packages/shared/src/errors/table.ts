@@ -25,3 +25,10 @@ export const lookupProviderError = (
   const dot = providerCode.indexOf('.');
   return (dot > 0 ? table[`${providerCode.slice(0, dot)}.*`] : undefined) ?? fallback;
 };
+
+/**
+ * What `duanxin` advises about a provider's codes, by failure family (the families and their
+ * common advice are `packages/cli/src/hints.ts`): which codes of the provider belong to a family,
+ * and the provider's own advice where the family has none for every provider.
+ */
+export type ProviderHints = Readonly<Record<string, { codes: RegExp; hint?: string }>>;
