@@ -4,15 +4,10 @@
  * the signature verifier and how Tencent reads a number. The package's `./emulator` entry: none
  * of it is in `lib/index.js`, the connector Logto runs.
  */
-import { defaultEndpoint } from '../src/constant.js';
-
 export { tencentProvider } from './provider.js';
 export { tencentDefaultAccount, tencentEmulatorConfig } from './account.js';
 export { parseTc3Authorization, verifyTencentTc3 } from '../src/signing.js';
 export { readTencentNumber } from '../src/phone.js';
-
-/** Production host names of the API, which `redirectTls` sends to the emulator. */
-export const tencentHosts: readonly string[] = [new URL(defaultEndpoint).hostname];
 
 /** What Tencent calls a credential's id, secret and token, for the emulator's start-up banner. */
 export const tencentCredentialLabels: [id: string, secret: string, token: string] = [

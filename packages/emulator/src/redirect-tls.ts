@@ -1,12 +1,10 @@
 import tls from 'node:tls';
 
-import { tencentHosts } from '@duanxin/connector-tencent-sms/emulator';
-
 /** Production hosts of the three providers, for `redirectTls`. */
 export const providerHosts = [
   'dysmsapi.aliyuncs.com',
   'dysmsapi.ap-southeast-1.aliyuncs.com',
-  ...tencentHosts,
+  'sms.tencentcloudapi.com',
   'sms.yunpian.com',
   'us.yunpian.com',
 ] as const;
