@@ -12,10 +12,10 @@ import { startEmulator, type Emulator } from '@duanxin/emulator';
 import {
   destroyAgents,
   readHuaweiNumber,
-  readTencentNumber,
   readYunpianNumber,
   type ProviderReading,
 } from '@duanxin/shared';
+import { readTencentNumber } from '@duanxin/connector-tencent-sms/emulator';
 
 import { propertyCountries, validMobile } from '../packages/shared/test/valid-numbers.js';
 

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 
 // The signing modules alone: the parent process needs nothing else of the connectors.
 import { signAliyunRpc } from '../../packages/connector-aliyun-sms/src/signing/rpc.js';
-import { percentEncode, signTencentTc3 } from '../../packages/shared/src/signing/index.js';
+import { signTencentTc3 } from '../../packages/connector-tencent-sms/src/signing.js';
+import { percentEncode } from '../../packages/shared/src/signing/index.js';
 
 import { aliyunAccount, payloadFor, phoneFor, tencentAccount, yunpianAccount } from './fixtures.js';
 import type { Provider } from './matrix.js';

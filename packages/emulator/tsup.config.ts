@@ -10,7 +10,11 @@ import { libraryBuild, workspaceTypes } from '../../tsup.library.js';
 export default libraryBuild({
   entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
   dts: { ...workspaceTypes, entry: { index: 'src/index.ts' } },
-  noExternal: ['@duanxin/shared', '@duanxin/connector-aliyun-sms'],
+  noExternal: [
+    '@duanxin/shared',
+    '@duanxin/connector-aliyun-sms',
+    '@duanxin/connector-tencent-sms',
+  ],
   external: ['@logto/connector-kit', 'got', 'hpagent', 'libphonenumber-js', 'proxy-from-env'],
   treeshake: { preset: 'smallest' },
 });

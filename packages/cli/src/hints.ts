@@ -1,12 +1,9 @@
 /**
  * What to do about a failure, by error family: which config field, where in the provider console,
  * whether and when to retry. Data, first match wins; the connector's error-table hint is the
- * fallback.
+ * fallback. A provider's own codes and advice per family may come from its package (`hints`).
  */
-import { aliyunHints } from '@duanxin/connector-aliyun-sms';
-import type { ProviderHint } from '@duanxin/shared';
-
-import type { ProviderName } from './providers.js';
+import { providerEntry, type ProviderName } from './providers.js';
 
 export type FailureFacts = {
   provider: ProviderName;
@@ -29,70 +26,58 @@ const providerCode =
   ({ provider, providerCode }: FailureFacts) =>
     providerCode !== undefined && pattern.test(`${provider}:${providerCode}`);
 
+/** A family whose codes all come from providers' own hints (`ProviderHints`). */
+const providersOwnCodesOnly = () => false;
+
 const families: HintFamily[] = [
   {
     family: 'bad key',
-    applies: providerCode(/^(tencent:AuthFailure\.(SecretIdNotFound|InvalidSecretId)|yunpian:-1)$/),
+    applies: providerCode(/^yunpian:-1$/),
     hint: {
-      tencent:
-        'Tencent Cloud does not know this accessKeyId (SecretId): copy it again from 访问管理 → API密钥管理; if it comes from env:NAME, check that variable in this shell.',
       yunpian:
         'YunPian does not know this apikey: copy it again from 账户设置 → 子帐户管理; if it comes from env:NAME, check that variable in this shell.',
     },
   },
   {
     family: 'signature mismatch',
-    applies: providerCode(/^tencent:AuthFailure\.SignatureFailure$/),
+    applies: providersOwnCodesOnly,
     hint: 'The key is known but the request signature does not match: accessKeySecret is not the secret of this accessKeyId (the secret of another key, a rotated key, a stray space). A wrong clock gives a timestamp error, not this one.',
   },
   {
     family: 'clock skew',
-    applies: providerCode(/^tencent:AuthFailure\.SignatureExpire$/),
+    applies: providersOwnCodesOnly,
     hint: "This machine's clock is off (Aliyun allows 15 minutes, Tencent 5): sync it with NTP, then retry.",
   },
   {
     family: 'temporary credentials',
-    applies: providerCode(/^tencent:AuthFailure\.TokenFailure$/),
+    applies: providersOwnCodesOnly,
     hint: 'Temporary (STS) credentials need their token (Aliyun securityToken, Tencent token) and expire: fetch a fresh set.',
   },
   {
     family: 'unapproved signature',
-    applies: providerCode(
-      /^(tencent:FailedOperation\.SignatureIncorrectOrUnapproved|yunpian:(15|16))$/
-    ),
+    applies: providerCode(/^yunpian:(15|16)$/),
     hint: {
-      tencent:
-        'signName must be the approved signature content (签名内容), not its id: 短信 → 国内短信 → 签名管理.',
       yunpian:
         'The 【signature】 at the start of the template content must be an approved signature of the account (云片 → 签名管理).',
     },
   },
   {
     family: 'unapproved or unknown template',
-    applies: providerCode(
-      /^(tencent:FailedOperation\.TemplateIncorrectOrUnapproved|yunpian:(5|7))$/
-    ),
+    applies: providerCode(/^yunpian:(5|7)$/),
     hint: {
-      tencent:
-        "templateCode must be the numeric id of an approved template of the sdkAppId's account (短信 → 正文模板管理); international numbers need an international template. `duanxin check tencent` shows each template.",
       yunpian:
         'The content must match an approved template exactly, with {{code}} where the template has #code# (云片 → 模板管理). `duanxin check yunpian` shows which template matches.',
     },
   },
   {
     family: 'parameter count',
-    applies: providerCode(
-      /^(tencent:(FailedOperation\.TemplateParamSetNotMatchApprovedTemplate|InvalidParameterValue\.TemplateParameter.*))$/
-    ),
-    hint: {
-      tencent:
-        'The template\'s {1}…{n} must match the values sent: {1} is the code, the template\'s "params" give {2}…; verification-code templates take digits only.',
-    },
+    applies: providersOwnCodesOnly,
+    hint: {},
   },
   {
     family: 'international not enabled',
     applies: (facts) =>
-      providerCode(/^(tencent:UnsupportedOperation\.UnsuportedRegion|yunpian:(20|23))$/)(facts) ||
+      providerCode(/^yunpian:(20|23)$/)(facts) ||
       // The connector's own refusal (its message is the config's unsupportedCountriesMsg).
       (facts.provider === 'yunpian' &&
         facts.field === 'to' &&
@@ -100,8 +85,6 @@ const families: HintFamily[] = [
         facts.config?.enableInternational !== true &&
         !/Invalid phone number|allowedCountries/.test(facts.description)),
     hint: {
-      tencent:
-        'Enable international SMS for the app and use an international template: overseasSdkAppId, templateCode { "china": …, "overseas": … }.',
       yunpian:
         'For numbers outside mainland China, enable international SMS in the YunPian console and set "enableInternational": true, with an international template.',
     },
@@ -109,24 +92,20 @@ const families: HintFamily[] = [
   {
     family: 'illegal number',
     applies: (facts) =>
-      providerCode(/^(tencent:InvalidParameterValue\.IncorrectPhoneNumber|yunpian:2)$/)(facts) ||
+      providerCode(/^yunpian:2$/)(facts) ||
       (facts.field === 'to' && facts.providerCode === undefined),
     hint: 'Give --to one number with its country code, as Logto stores it: 8613800138000, +8613800138000 or 008613800138000. Digits are read country code first (13012345678 is +1 301 234 5678); only when allowedCountries leaves that country out and allows CN are they the mainland mobile. No number outside allowedCountries is sent.',
   },
   {
     family: 'no permission',
-    applies: providerCode(
-      /^(tencent:(AuthFailure\.UnauthorizedOperation|UnauthorizedOperation\.RequestPermissionDeny)|yunpian:-2)$/
-    ),
+    applies: providerCode(/^yunpian:-2$/),
     hint: {
-      tencent:
-        'The key lacks permission (访问管理 → 策略): QcloudSMSFullAccess to send, QcloudSMSReadOnlyAccess for check and status.',
       yunpian: "The apikey's sub-account lacks permission for this API (账户设置 → 子帐户管理).",
     },
   },
   {
     family: 'IP whitelist',
-    applies: providerCode(/^(yunpian:-3|tencent:UnauthorizedOperation\.RequestIpNotInWhitelist)$/),
+    applies: providerCode(/^yunpian:-3$/),
     hint: "Add this server's public IP to the account's IP whitelist.",
   },
   {
@@ -153,25 +132,18 @@ const families: HintFamily[] = [
 ];
 
 /**
- * Providers' own code families, from their packages: looked at before the families above, whose
- * advice they take when they carry none of their own.
+ * The provider's own families first (its package's `hints`): their advice when they carry one,
+ * else the advice of the family of that name below; then the families above, first match wins.
  */
-const providerHints: Partial<Record<ProviderName, readonly ProviderHint[]>> = {
-  aliyun: aliyunHints,
-};
-
-const ownHint = ({ provider, providerCode }: FailureFacts) =>
-  providerCode === undefined
-    ? undefined
-    : providerHints[provider]?.find((candidate) => candidate.codes.test(providerCode));
-
 export const hintFor = (facts: FailureFacts): string | undefined => {
-  const own = ownHint(facts);
-  if (own?.hint !== undefined) {
-    return own.hint;
+  const own = Object.entries(providerEntry(facts.provider).hints ?? {}).find(
+    ([, entry]) => facts.providerCode !== undefined && entry.codes.test(facts.providerCode)
+  );
+  if (own?.[1].hint !== undefined) {
+    return own[1].hint;
   }
   const family = own
-    ? families.find((candidate) => candidate.family === own.family)
+    ? families.find((candidate) => candidate.family === own[0])
     : families.find((candidate) => candidate.applies(facts));
   if (!family) {
     return undefined;

@@ -6,12 +6,13 @@ import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms
 import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
 import createHuaweiConnector, * as huawei from '@duanxin/connector-huawei-sms';
 import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-sms/emulator';
+import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
 import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
 import {
-  tencentErrorTable,
   yunpianErrorTable,
   type ConnectorOperator,
   type ProviderErrorTable,
+  type ProviderHints,
 } from '@duanxin/shared';
 
 /** A connector as the CLI drives it: Logto's default export plus the operator functions. */
@@ -20,6 +21,8 @@ export type ProviderEntry = ConnectorOperator & {
   configGuard: ZodTypeAny;
   metadata: ConnectorMetadata;
   errorTable: ProviderErrorTable;
+  /** The provider's own codes and advice per failure family (hints.ts). */
+  hints?: ProviderHints;
   /** Name of the message id in the provider's own words, e.g. BizId. */
   messageIdName: string;
   /** A config that works against the emulator's default seed (the demo uses it). */
@@ -34,6 +37,7 @@ export const providers = {
     configGuard: aliyun.aliyunSmsConfigGuard,
     metadata: aliyun.defaultMetadata,
     errorTable: aliyun.aliyunErrorTable,
+    hints: aliyun.aliyunHints,
     messageIdName: 'BizId',
     buildSendRequest: aliyun.buildSendRequest,
     templateChoices: aliyun.templateChoices,
@@ -45,12 +49,13 @@ export const providers = {
     create: createTencentConnector,
     configGuard: tencent.tencentSmsConfigGuard,
     metadata: tencent.defaultMetadata,
-    errorTable: tencentErrorTable,
+    errorTable: tencent.tencentErrorTable,
+    hints: tencent.tencentHints,
     messageIdName: 'SerialNo',
     buildSendRequest: tencent.buildSendRequest,
     templateChoices: tencent.templateChoices,
     checkConfig: tencent.checkConfig,
-    emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).tencent,
+    emulatorConfig: tencentEmulatorConfig,
     queryStatus: tencent.queryStatus,
   },
   yunpian: {

@@ -235,6 +235,23 @@ describe('duanxin send: exit codes, with a hint for each failure', { timeout: cl
     expect(lab.emulator.inbox.list()).toEqual([]);
   });
 
+  it('4 from Tencent: the hint is its own advice, or the family advice for its code', async () => {
+    const tencent = async (config: Record<string, unknown>) =>
+      runCli(['send', 'tencent', '--config', await writeJsonFile(config), '--to', mainland]);
+    const unapproved = await tencent({ ...lab.configs.tencent, signName: 'pending-sign' });
+    expect(unapproved.exitCode).toBe(4);
+    expect(unapproved.stderr).toContain('FailedOperation.SignatureIncorrectOrUnapproved');
+    expect(unapproved.stderr).toMatch(/hint .*签名内容/);
+    const wrongSecret = await tencent({
+      ...lab.configs.tencent,
+      accessKeySecret: 'not-the-secret',
+    });
+    expect(wrongSecret.exitCode).toBe(4);
+    expect(wrongSecret.stderr).toContain('AuthFailure.SignatureFailure');
+    expect(wrongSecret.stderr).toMatch(/hint .*request signature does not match/);
+    expect(lab.emulator.inbox.list()).toEqual([]);
+  });
+
   it('4 for a wrong secret, never printing the secret given', async () => {
     const wrongSecret = 'not-the-real-secret-1234';
     const run = await send({ ...lab.configs.aliyun, accessKeySecret: wrongSecret }, ['--json']);

@@ -8,25 +8,27 @@ import {
 import {
   callProvider,
   defaultTimeoutMs,
-  formatForTencent,
   parsePhoneNumberForSms,
   pickRegional,
   pickTemplate,
   providerRejection,
   readVerificationCode,
-  tencentErrorTable,
-  tencentTemplateParamSet,
   unreadableReply,
   type PreparedSend,
 } from '@duanxin/shared';
 
 import { chooseSender, readConfig } from './config.js';
 import { defaultMetadata } from './constant.js';
+import { tencentErrorTable } from './errors.js';
+import { formatForTencent } from './phone.js';
 import { buildTc3Request } from './request.js';
+import { tencentTemplateParamSet } from './templates.js';
 import { tencentSmsConfigGuard } from './types.js';
 
 export { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
+export { tencentErrorTable } from './errors.js';
+export { tencentHints } from './hints.js';
 export { checkConfig, templateChoices } from './operator.js';
 export { queryStatus } from './status.js';
 

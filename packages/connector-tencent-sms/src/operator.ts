@@ -14,13 +14,13 @@ import {
   templateKindHint,
   templateKindMismatch,
   templateVerdict,
-  tencentErrorTable,
   type CheckItem,
   type TemplateChoice,
   type TemplateRole,
 } from '@duanxin/shared';
 
 import { chooseSender, readConfig, type PreparedTencentConfig } from './config.js';
+import { tencentErrorTable } from './errors.js';
 import { query, type Response } from './query.js';
 
 const provider = 'tencent';

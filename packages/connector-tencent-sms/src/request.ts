@@ -1,6 +1,7 @@
-import { signTencentTc3, type ProviderRequest } from '@duanxin/shared';
+import type { ProviderRequest } from '@duanxin/shared';
 
 import { apiVersion, signingService } from './constant.js';
+import { signTencentTc3 } from './signing.js';
 
 export type TencentCredentials = {
   accessKeyId: string;

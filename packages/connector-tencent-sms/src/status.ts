@@ -1,15 +1,15 @@
 import {
   chinaDay,
-  formatForTencent,
   parsePhoneNumberForSms,
   providerRejection,
-  tencentErrorTable,
   type DeliveryRecord,
   type DeliveryReport,
   type StatusQuery,
 } from '@duanxin/shared';
 
 import { chooseSender, readConfig } from './config.js';
+import { tencentErrorTable } from './errors.js';
+import { formatForTencent } from './phone.js';
 import { query } from './query.js';
 
 const provider = 'tencent';

@@ -3,6 +3,7 @@
  * credentials and connector configs to paste into Logto, and the control endpoints.
  */
 import { aliyunCredentialLabels } from '@duanxin/connector-aliyun-sms/emulator';
+import { tencentCredentialLabels } from '@duanxin/connector-tencent-sms/emulator';
 
 import { emulatorConnectorConfigs } from './connector-configs.js';
 import type { Emulator } from './server.js';
@@ -10,7 +11,7 @@ import type { ProviderAccount } from './types.js';
 
 const credentialLabels: Record<string, [id: string, secret: string, token: string]> = {
   aliyun: aliyunCredentialLabels,
-  tencent: ['SecretId', 'SecretKey', 'Token'],
+  tencent: tencentCredentialLabels,
   yunpian: ['apikey', 'secret', 'token'],
 };
 

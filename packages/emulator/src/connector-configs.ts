@@ -4,28 +4,11 @@
  * own fall back to Generic, as in a typical Logto config.
  */
 import { aliyunEmulatorConfig } from '@duanxin/connector-aliyun-sms/emulator';
+import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
 
 export const emulatorConnectorConfigs = (endpoint: string) => ({
   aliyun: aliyunEmulatorConfig(endpoint),
-  tencent: {
-    accessKeyId: 'AKID-duanxin-demo',
-    accessKeySecret: 'duanxin-demo-secret',
-    signName: 'duanxin',
-    sdkAppId: '1400000001',
-    overseasSdkAppId: '2400000001',
-    region: 'ap-guangzhou',
-    templates: [
-      { usageType: 'SignIn', templateCode: { china: '100001', overseas: '200001' } },
-      {
-        usageType: 'Register',
-        templateCode: { china: '100002', overseas: '200001' },
-        params: { china: ['5'], overseas: [] },
-      },
-      { usageType: 'ForgotPassword', templateCode: { china: '100001', overseas: '200001' } },
-      { usageType: 'Generic', templateCode: { china: '100001', overseas: '200001' } },
-    ],
-    endpoint,
-  },
+  tencent: tencentEmulatorConfig(endpoint),
   yunpian: {
     apikey: 'duanxin-demo-apikey-0000000000000',
     enableInternational: true,

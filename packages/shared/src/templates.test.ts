@@ -7,7 +7,6 @@ import {
   readVerificationCode,
   renderContent,
   templateTypes,
-  tencentTemplateParamSet,
 } from './templates.js';
 
 describe('pickTemplate', () => {
@@ -61,10 +60,5 @@ describe('placeholders', () => {
     expect(contentTemplateIssue('您的验证码是 {{code}}')).toBeUndefined();
     expect(contentTemplateIssue('您的验证码是 #code#')).toMatch(/\{\{code\}\}/);
     expect(contentTemplateIssue('{{code}} for {{user.name}}')).toMatch(/user\.name/);
-  });
-
-  it('builds Tencent TemplateParamSet with the code first', () => {
-    expect(tencentTemplateParamSet('123456', undefined)).toEqual(['123456']);
-    expect(tencentTemplateParamSet('123456', ['5'])).toEqual(['123456', '5']);
   });
 });

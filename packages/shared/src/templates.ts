@@ -98,12 +98,6 @@ export const contentTemplateIssue = (content: string): string | undefined => {
 export const renderContent = (content: string, code: string): string =>
   content.replace(codePlaceholders, code);
 
-/** Tencent `TemplateParamSet`: `{1}` is the code, then the template's static extras `{2}`…. */
-export const tencentTemplateParamSet = (
-  code: string,
-  extra: readonly string[] | undefined
-): string[] => (extra ? [code, ...extra] : [code]);
-
 /**
  * A template field given once, or as `{ china, overseas }`: providers approve domestic and
  * international templates separately. Hong Kong, Macau and Taiwan numbers take `overseas`.

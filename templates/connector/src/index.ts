@@ -55,7 +55,7 @@ export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): P
   const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
   const templateId = pickRegional(template.templateId, phone.isMainlandChina);
   // EXAMPLE: E.164 with `+`. Send a form the provider cannot read as another number, and write
-  // down why in docs/providers.md (see formatForTencent, formatForAliyun, … in @duanxin/shared).
+  // down why in docs/providers.md (see formatForAliyun, … in @duanxin/shared).
   const phoneNumber = phone.e164;
   const fields = {
     to: phoneNumber,

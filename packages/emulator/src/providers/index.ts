@@ -1,10 +1,10 @@
 import type { ProviderDefinition } from '../types.js';
 import { aliyunProvider } from '@duanxin/connector-aliyun-sms/emulator';
-import { tencentProvider } from './tencent.js';
+import { tencentProvider } from '@duanxin/connector-tencent-sms/emulator';
 import { yunpianProvider } from './yunpian.js';
 
 export { aliyunProvider, aliyunDefaultAccount } from '@duanxin/connector-aliyun-sms/emulator';
-export { tencentProvider } from './tencent.js';
+export { tencentProvider } from '@duanxin/connector-tencent-sms/emulator';
 export { yunpianProvider } from './yunpian.js';
 
 /** Always served; `startEmulator({ providers })` adds to (or replaces) these. */

@@ -1,6 +1,5 @@
 export * from './connector-error.js';
 export * from './redact.js';
 export * from './table.js';
-export * from './tencent-codes.js';
 export * from './yunpian-codes.js';
 export * from './reply.js';

@@ -27,8 +27,8 @@ export const lookupProviderError = (
 };
 
 /**
- * The CLI's advice on one family of a provider's error codes (`packages/cli/src/hints.ts`):
- * `codes` matches the provider's codes of the `family`, `hint` is the provider's own advice; without
- * it the family's advice for every provider applies.
+ * What `duanxin` advises about a provider's codes, by failure family (the families and their
+ * common advice are `packages/cli/src/hints.ts`): which codes of the provider belong to a family,
+ * and the provider's own advice where the family has none for every provider.
  */
-export type ProviderHint = { family: string; codes: RegExp; hint?: string };
+export type ProviderHints = Readonly<Record<string, { codes: RegExp; hint?: string }>>;

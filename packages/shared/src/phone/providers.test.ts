@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   formatForHuawei,
-  formatForTencent,
   formatForYunpian,
   readHuaweiNumber,
-  readTencentNumber,
   readYunpianNumber,
   type ProviderReading,
 } from './providers.js';
@@ -15,16 +13,15 @@ const phone = (to: string) => parsePhoneNumberForSms(to, { provider: 'test' });
 
 describe('what each provider is sent (docs/providers.md §1.1–§4.1)', () => {
   it.each([
-    ['8613800138000', '+8613800138000', '13800138000', '+8613800138000'],
-    ['13800138000', '+8613800138000', '13800138000', '+8613800138000'],
-    ['85291234567', '+85291234567', '+85291234567', '+85291234567'],
-    ['85366123456', '+85366123456', '+85366123456', '+85366123456'],
-    ['886912345678', '+886912345678', '+886912345678', '+886912345678'],
-    ['16502530000', '+16502530000', '+16502530000', '+16502530000'],
-    ['447400123456', '+447400123456', '+447400123456', '+447400123456'],
-  ])('%s → tencent %s, yunpian %s, huawei %s', (to, tencent, yunpian, huawei) => {
+    ['8613800138000', '13800138000', '+8613800138000'],
+    ['13800138000', '13800138000', '+8613800138000'],
+    ['85291234567', '+85291234567', '+85291234567'],
+    ['85366123456', '+85366123456', '+85366123456'],
+    ['886912345678', '+886912345678', '+886912345678'],
+    ['16502530000', '+16502530000', '+16502530000'],
+    ['447400123456', '+447400123456', '+447400123456'],
+  ])('%s → yunpian %s, huawei %s', (to, yunpian, huawei) => {
     const number = phone(to);
-    expect(formatForTencent(number)).toBe(tencent);
     expect(formatForYunpian(number)).toBe(yunpian);
     expect(formatForHuawei(number)).toBe(huawei);
   });
@@ -34,21 +31,6 @@ const mainland = (e164: string): ProviderReading => ({ e164, mainland: true });
 const abroad = (e164: string): ProviderReading => ({ e164, mainland: false });
 
 describe('how each provider reads what it receives: the emulator applies these', () => {
-  it.each([
-    ['+8613800138000', mainland('+8613800138000')],
-    ['008613800138000', mainland('+8613800138000')],
-    ['8613800138000', mainland('+8613800138000')],
-    ['13800138000', mainland('+8613800138000')],
-    // Without `+`, 11 digits are domestic: +1 digits would go to the mainland.
-    ['16502530000', mainland('+8616502530000')],
-    ['+16502530000', abroad('+16502530000')],
-    ['+85291234567', abroad('+85291234567')],
-    ['85291234567', undefined],
-    ['+86123', undefined],
-  ])('tencent reads %s as %j', (raw, reading) => {
-    expect(readTencentNumber(raw)).toEqual(reading);
-  });
-
   it.each([
     ['13800138000', mainland('+8613800138000')],
     // Without `+`, a number is a mainland one.

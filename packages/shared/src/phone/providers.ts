@@ -23,22 +23,6 @@ export const mainlandReading = (national: string): ProviderReading => ({
 export const internationalReading = (digits: string): ProviderReading | undefined =>
   digits.startsWith('86') ? undefined : { e164: `+${digits}`, mainland: false };
 
-/** Tencent 2021-01-11: E.164 with `+`, always (docs/providers.md §2.1). */
-export const formatForTencent = (phone: SmsPhoneNumber): string => phone.e164;
-
-/**
- * How Tencent reads `PhoneNumberSet`: 11 digits after `+86`, `0086`, `86` or nothing are
- * domestic; anything else must be `+` E.164 (docs/providers.md §2.1).
- */
-export const readTencentNumber = (raw: string): ProviderReading | undefined => {
-  const mainland = /^(?:\+86|0086|86)?(1\d{10})$/.exec(raw)?.[1];
-  if (mainland) {
-    return mainlandReading(mainland);
-  }
-  const digits = /^\+([1-9]\d{6,14})$/.exec(raw)?.[1];
-  return digits ? internationalReading(digits) : undefined;
-};
-
 /**
  * YunPian: mainland as 11 digits with no `86`; elsewhere `+` + country code + number, since a
  * number without `+` is a mainland one to YunPian (docs/providers.md §3.1).

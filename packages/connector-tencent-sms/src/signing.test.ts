@@ -5,7 +5,7 @@ import {
   parseTc3Authorization,
   signTencentTc3,
   verifyTencentTc3,
-} from './tencent-tc3.js';
+} from './signing.js';
 
 // Test vectors copied from providers.md §B.3 (official docs) and §B.4 (official SDK captures).
 

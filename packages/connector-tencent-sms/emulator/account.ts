@@ -1,9 +1,11 @@
-import { readTencentNumber } from '@duanxin/shared';
-import type { ProviderAccount } from '../types.js';
+import type { ProviderAccount } from '@duanxin/shared';
+
+import { readTencentNumber } from '../src/phone.js';
 
 export const TENCENT_DEFAULT_SECRET_ID = 'AKID-duanxin-demo';
 export const TENCENT_DEFAULT_SECRET_KEY = 'duanxin-demo-secret';
 
+/** The built-in account; `tencentEmulatorConfig` is a connector config that works against it. */
 export const tencentDefaultAccount = (): ProviderAccount => ({
   credentials: [
     { id: TENCENT_DEFAULT_SECRET_ID, secret: TENCENT_DEFAULT_SECRET_KEY },
@@ -47,6 +49,31 @@ export const tencentDefaultAccount = (): ProviderAccount => ({
     { seconds: 3600, max: 5, code: 'LimitExceeded.PhoneNumberOneHourLimit' },
     { seconds: 86_400, max: 10, code: 'LimitExceeded.PhoneNumberDailyLimit' },
   ],
+});
+
+/**
+ * A connector config that works against the default account: what the demo uses, and what the
+ * emulator prints to paste into a connector form. Usage types without a template of their own
+ * fall back to Generic, as in a typical Logto config.
+ */
+export const tencentEmulatorConfig = (endpoint: string) => ({
+  accessKeyId: 'AKID-duanxin-demo',
+  accessKeySecret: 'duanxin-demo-secret',
+  signName: 'duanxin',
+  sdkAppId: '1400000001',
+  overseasSdkAppId: '2400000001',
+  region: 'ap-guangzhou',
+  templates: [
+    { usageType: 'SignIn', templateCode: { china: '100001', overseas: '200001' } },
+    {
+      usageType: 'Register',
+      templateCode: { china: '100002', overseas: '200001' },
+      params: { china: ['5'], overseas: [] },
+    },
+    { usageType: 'ForgotPassword', templateCode: { china: '100001', overseas: '200001' } },
+    { usageType: 'Generic', templateCode: { china: '100001', overseas: '200001' } },
+  ],
+  endpoint,
 });
 
 export type TencentNumber = {

@@ -1,5 +1,5 @@
-import type { ProviderAccount, SeedCredential } from '../types.js';
-import { TencentError } from './tencent-errors.js';
+import type { ProviderAccount, SeedCredential } from '@duanxin/shared';
+import { TencentError } from './errors.js';
 
 export const TENCENT_VERSIONS = ['2021-01-11', '2019-07-11'] as const;
 export type TencentVersion = (typeof TENCENT_VERSIONS)[number];

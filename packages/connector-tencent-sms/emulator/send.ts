@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { ProviderContext, SeedTemplate } from '../types.js';
-import { normaliseTencentNumber, type TencentNumber } from './tencent-account.js';
+import type { ProviderContext, SeedTemplate } from '@duanxin/shared';
+import { normaliseTencentNumber, type TencentNumber } from './account.js';
 import {
   findApp,
   optionalString,
@@ -9,8 +9,8 @@ import {
   requiredString,
   requiredStrings,
   type TencentCall,
-} from './tencent-call.js';
-import { messageFor, TencentError } from './tencent-errors.js';
+} from './call.js';
+import { messageFor, TencentError } from './errors.js';
 
 const MAX_NUMBERS = 200;
 const VERIFICATION_PARAM = /^\d{0,6}$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, errorCode, fakeContext, statusCodes } from './tencent-test-support.js';
-import type { EmulatorRequest, ProviderAccount } from '../types.js';
+import { call, errorCode, fakeContext, statusCodes } from '../test/emulator-support.js';
+import type { EmulatorRequest, ProviderAccount } from '@duanxin/shared';
 
 /** The official Node SDK's own requests, captured byte for byte (providers.md §B.4). */
 describe('tencent provider: SDK captures', () => {

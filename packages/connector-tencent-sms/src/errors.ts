@@ -1,4 +1,4 @@
-import type { ProviderErrorTable } from './table.js';
+import type { ProviderErrorTable } from '@duanxin/shared';
 
 const credentials =
   'Check accessKeyId (SecretId) / accessKeySecret (SecretKey) in Tencent Cloud console → 访问管理 → API密钥管理.';

@@ -5,8 +5,8 @@ import {
   lowerCaseNames,
   normaliseIncomingHeaders,
   sha256Hex,
-} from './primitives.js';
-import type { SignatureCheck } from './types.js';
+  type SignatureCheck,
+} from '@duanxin/shared';
 
 const ALGORITHM = 'TC3-HMAC-SHA256';
 const DEFAULT_SIGNED_HEADERS = ['content-type', 'host'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, errorCode, fakeContext, send, signed } from './tencent-test-support.js';
+import { call, errorCode, fakeContext, send, signed } from '../test/emulator-support.js';
 
 describe('tencent provider: query actions', () => {
   it('reports accepted messages as delivered', async () => {

@@ -1,9 +1,10 @@
 /** Helpers of the Tencent provider tests: a fake core context and TC3-signed requests. */
-import { signTencentTc3 } from '@duanxin/shared';
 import { expect } from 'vitest';
 import { fakeProviderContext as fakeTencentContext, fakeNow } from '@duanxin/connector-testkit';
-import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
-import { tencentProvider } from './tencent.js';
+import type { EmulatorRequest, ProviderAccount, ProviderContext } from '@duanxin/shared';
+
+import { tencentProvider } from '../emulator/provider.js';
+import { signTencentTc3 } from '../src/signing.js';
 
 export const NOW = fakeNow;
 

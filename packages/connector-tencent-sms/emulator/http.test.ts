@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { signTencentTc3 } from '@duanxin/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../server.js';
+import { type Emulator, startEmulator } from '@duanxin/emulator';
+
+import { signTencentTc3 } from '../src/signing.js';
 
 let emulator: Emulator | undefined;
 afterEach(async () => {

@@ -1,25 +1,26 @@
-import { parseTc3Authorization, verifyTencentTc3 } from '@duanxin/shared';
 import type {
   EmulatorRequest,
   EmulatorResponse,
   ProviderContext,
   ProviderDefinition,
-} from '../types.js';
-import { tencentDefaultAccount } from './tencent-account.js';
+} from '@duanxin/shared';
+
+import { parseTc3Authorization, verifyTencentTc3 } from '../src/signing.js';
+import { tencentDefaultAccount } from './account.js';
 import {
   paramsFromQuery,
   TENCENT_VERSIONS,
   type TencentCall,
   type TencentVersion,
-} from './tencent-call.js';
-import { newRequestId, TencentError, tencentError, tencentOk } from './tencent-errors.js';
+} from './call.js';
+import { newRequestId, TencentError, tencentError, tencentOk } from './errors.js';
 import {
   describeSmsSignList,
   describeSmsTemplateList,
   pullSmsSendStatus,
   pullSmsSendStatusByPhoneNumber,
-} from './tencent-query.js';
-import { sendSms } from './tencent-send.js';
+} from './query.js';
+import { sendSms } from './send.js';
 
 /** X-TC-Timestamp may differ from server time by at most 5 minutes (providers.md §B.1). */
 const TIMESTAMP_WINDOW_SECONDS = 300;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EmulatorRequest } from '@duanxin/shared';
+
 import {
   call,
   errorCode,
@@ -7,10 +9,9 @@ import {
   send,
   signed,
   statusCodes,
-} from './tencent-test-support.js';
-import { signTencentTc3 } from '@duanxin/shared';
-import type { EmulatorRequest } from '../types.js';
-import { tencentProvider } from './tencent.js';
+} from '../test/emulator-support.js';
+import { signTencentTc3 } from '../src/signing.js';
+import { tencentProvider } from './provider.js';
 
 describe('tencent provider: SendSms', () => {
   it('claims requests carrying X-TC-Action only', () => {

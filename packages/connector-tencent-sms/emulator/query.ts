@@ -1,5 +1,5 @@
-import type { ApprovalState, InboxMessage, ProviderContext } from '../types.js';
-import { normaliseTencentNumber } from './tencent-account.js';
+import type { ApprovalState, InboxMessage, ProviderContext } from '@duanxin/shared';
+import { normaliseTencentNumber } from './account.js';
 import {
   appOf,
   findApp,
@@ -9,8 +9,8 @@ import {
   requiredNumbers,
   requiredString,
   type TencentCall,
-} from './tencent-call.js';
-import { TencentError } from './tencent-errors.js';
+} from './call.js';
+import { TencentError } from './errors.js';
 
 const MAX_LIMIT = 100;
 /** Seeded templates and signatures have no history; they all "date" from here (2024-01-01). */

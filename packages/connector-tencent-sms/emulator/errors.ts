@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EmulatorResponse } from '../types.js';
+import type { EmulatorResponse } from '@duanxin/shared';
 
 /**
  * Messages of the codes the Tencent emulator answers (wording from the API 3.0 common error page and
