@@ -11,7 +11,8 @@ export type ProviderErrorEntry = {
    * This provider will not deliver it now and another one may: `number` for this number only
    * (per-number flow control), `account` for any number (quota, balance, suspension, credentials,
    * a signature or template not approved, a region not served). Absent for a refusal another
-   * provider would repeat (the number, the parameters). A failover connector moves on only then.
+   * provider would repeat (the number, the parameters). A failover connector moves on only then
+   * (docs/providers.md §5.1).
    */
   failover?: FailoverScope;
 };
