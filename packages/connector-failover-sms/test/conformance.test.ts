@@ -14,8 +14,9 @@ const aliyunRefuses = (code: string) => ({
   },
 });
 
-// Aliyun first, Tencent behind it: the suite's refusals are all ones Tencent would repeat (bad
-// input, a refused number, an answer that may mean it was sent), so Aliyun answers each.
+// Aliyun first, Tencent behind it. Most of the suite's failures stop at Aliyun (bad input, a
+// refused number, an answer that may mean it was sent); where both are asked (flow control, an
+// untrusted certificate, a closed port) the error is Tencent's, as the suite expects of any.
 testConnector({
   name: 'aliyun',
   create: createFailoverSmsConnector,

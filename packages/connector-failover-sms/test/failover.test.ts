@@ -83,7 +83,9 @@ describe('moving on', () => {
         name === 'aliyun' ? { ...provider, endpoint: unreachable, maxRetries: 0 } : provider
       )
     );
-    expect(result.earlier).toMatchObject([{ name: 'aliyun', outcome: 'not_sent' }]);
+    expect(result.earlier).toMatchObject([
+      { name: 'aliyun', outcome: 'not_sent', failover: 'account' },
+    ]);
     expect(lab.emulator.inbox.list()).toMatchObject([{ provider: 'tencent' }]);
   });
 
@@ -139,6 +141,21 @@ describe('stopping', () => {
     expect(error.data).toMatchObject({ outcome: 'unknown' });
     expect(lab.asked()).toEqual({ aliyun: 1 });
     expect(lab.emulator.inbox.list()).toEqual([]);
+  });
+
+  it('a balance refusal answered with HTTP 500: it may have been sent, Tencent is not asked', async () => {
+    lab.emulator.faults.inject({
+      provider: 'aliyun',
+      fault: {
+        kind: 'malformed',
+        status: 500,
+        body: JSON.stringify({ RequestId: 'fault-0002', Code: 'isv.AMOUNT_NOT_ENOUGH' }),
+      },
+    });
+    const error = await failure(send(lab.config));
+    expect(error.data).toMatchObject({ outcome: 'unknown', providerCode: 'isv.AMOUNT_NOT_ENOUGH' });
+    expect(error.data.attempts[0]).not.toHaveProperty('failover');
+    expect(lab.asked()).toEqual({ aliyun: 1 });
   });
 
   it('a number that is no number: refused before any provider is asked', async () => {
