@@ -21,7 +21,8 @@ export const connectorBuild = (overrides: Options = {}) =>
     sourcemap: false,
     splitting: false,
     external: ['@logto/connector-kit', 'got', 'zod'],
-    noExternal: ['@duanxin/shared', 'libphonenumber-js', 'hpagent', 'proxy-from-env'],
+    // Every workspace package it imports: shared, and the connectors a failover connector drives.
+    noExternal: [/^@duanxin\//, 'libphonenumber-js', 'hpagent', 'proxy-from-env'],
     // Bundled CommonJS (hpagent, proxy-from-env) requires Node built-ins.
     banner: {
       js: "import { createRequire as __duanxinCreateRequire } from 'node:module';\nconst require = __duanxinCreateRequire(import.meta.url);",

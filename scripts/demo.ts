@@ -2,13 +2,13 @@
  * The main job on an embedded default: starts the emulator in-process, configures every
  * registered connector against it, sends a code for every TemplateType to a mainland, a Hong Kong
  * and a US number through each connector exactly as Logto calls it, and shows what each phone
- * received.
+ * received; then shows the failover connector moving on when its first provider refuses.
  * Exits non-zero unless every message arrived exactly once.
  */
 import { randomInt } from 'node:crypto';
 
 import { extraEmulatorProviders, providers } from '@duanxin/cli';
-import { startEmulator } from '@duanxin/emulator';
+import { startEmulator, type Emulator } from '@duanxin/emulator';
 import { destroyAgents, maskPhone, templateTypes } from '@duanxin/shared';
 
 // Every connector registered with the CLI (packages/cli/src/providers.ts) takes part.
@@ -29,6 +29,7 @@ const main = async () => {
   });
   const rows: string[][] = [];
   let failures = 0;
+  let failover = { ok: false, lines: ['Failover: not shown'] };
 
   try {
     for (const [name, { create, emulatorConfig }] of connectors) {
@@ -60,6 +61,7 @@ const main = async () => {
         }
       }
     }
+    failover = await showFailover(emulator);
   } finally {
     await emulator.close();
     destroyAgents();
@@ -68,9 +70,49 @@ const main = async () => {
   printTable(['provider', 'template type', 'phone', 'code', 'the phone shows', 'result'], rows);
   const total = rows.length;
   console.log(`\n${total - failures} of ${total} codes arrived exactly once.`);
-  if (failures > 0) {
+  console.log(`\n${failover.lines.join('\n')}`);
+  if (failures > 0 || !failover.ok) {
     process.exitCode = 1;
   }
+};
+
+/**
+ * The failover connector moving on: the emulator's fault injection makes Aliyun, first for
+ * mainland numbers, refuse with flow control; Tencent must send the code, and only Tencent.
+ */
+const showFailover = async (emulator: Emulator) => {
+  const { create, emulatorConfig } = providers.failover;
+  emulator.faults.inject({
+    provider: 'aliyun',
+    fault: {
+      kind: 'malformed',
+      body: JSON.stringify({
+        RequestId: 'demo-fault',
+        Code: 'isv.BUSINESS_LIMIT_CONTROL',
+        Message: '触发分钟级流控Permits:1',
+      }),
+    },
+  });
+  const to = '8613800138000';
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const before = emulator.inbox.list().length;
+  const connector = await create({ getConfig: notConfigured });
+  const result = (await connector.sendMessage(
+    { to, type: 'SignIn' as never, payload: { code } },
+    emulatorConfig(emulator.url)
+  )) as { deliveredBy?: string; earlier?: { name: string; providerCode?: string }[] };
+  const arrived = emulator.inbox.list().slice(before);
+  const refusals = (result.earlier ?? []).map((answer) => `${answer.name} ${answer.providerCode}`);
+  const ok = arrived.length === 1 && arrived[0]?.provider === 'tencent' && arrived[0].code === code;
+  return {
+    ok,
+    lines: [
+      `Failover to ${maskPhone(`+${to}`)} with Aliyun made to refuse (emulator fault injection):`,
+      `  refused first: ${refusals.join(', ') || '—'}; sent by: ${result.deliveredBy ?? '—'}`,
+      `  the phone got ${arrived.length} text(s): ${arrived.map((m) => `${m.provider}: ${m.text}`).join(' | ')}`,
+      ok ? '  ✓ one code, from the second provider' : '  ✗ expected exactly one text, from tencent',
+    ],
+  };
 };
 
 /** Width as a terminal shows it: CJK characters take two columns. */

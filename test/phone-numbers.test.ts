@@ -19,15 +19,18 @@ import { readTencentNumber } from '@duanxin/connector-tencent-sms/emulator';
 
 import { propertyCountries, validMobile } from '../packages/shared/test/valid-numbers.js';
 
+type Single = Exclude<keyof typeof providers, 'failover'>;
+
 /** How each provider reads the number it is sent. */
-const readings: Record<keyof typeof providers, (sent: string) => ProviderReading | undefined> = {
+const readings: Record<Single, (sent: string) => ProviderReading | undefined> = {
   aliyun: readAliyunNumber,
   tencent: readTencentNumber,
   yunpian: readYunpianNumber,
   huawei: readHuaweiNumber,
 };
 
-const names = Object.keys(providers) as (keyof typeof providers)[];
+// The failover connector sends through these very connectors: its numbers are theirs.
+const names = Object.keys(readings) as Single[];
 
 let emulator: Emulator;
 

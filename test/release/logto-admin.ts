@@ -94,7 +94,7 @@ export const loadWithLogto = async (instance: string): Promise<LogtoFactory[]> =
 
 const emulation: Record<
   string,
-  { provider: string; config: (url: string) => Record<string, unknown> }
+  { provider: string; config: (url: string) => Record<string, unknown>; providers?: string[] }
 > = {
   'aliyun-short-message-service': {
     provider: 'aliyun',
@@ -106,6 +106,19 @@ const emulation: Record<
   },
   'yunpian-sms': { provider: 'yunpian', config: (url) => emulatorConnectorConfigs(url).yunpian },
   'huawei-cloud-sms': { provider: 'huawei', config: huaweiEmulatorConfig },
+  // Every provider behind Aliyun: each bundled connector sends or refuses inside the package.
+  'duanxin-failover-sms': {
+    provider: 'aliyun',
+    providers: ['aliyun', 'tencent', 'yunpian', 'huawei'],
+    config: (url) => ({
+      providers: [
+        { provider: 'aliyun', config: emulatorConnectorConfigs(url).aliyun },
+        { provider: 'tencent', config: emulatorConnectorConfigs(url).tencent },
+        { provider: 'yunpian', config: emulatorConnectorConfigs(url).yunpian },
+        { provider: 'huawei', config: huaweiEmulatorConfig(url) },
+      ],
+    }),
+  },
 };
 
 /** The testkit's checks of each loaded connector, against the instance's connector-kit. */

@@ -188,6 +188,7 @@ describe('a Logto admin', () => {
       const factories = await loadWithLogto(instance);
       expect(factories.map((factory) => factory.metadata.id).sort()).toEqual([
         'aliyun-short-message-service',
+        'duanxin-failover-sms',
         'huawei-cloud-sms',
         'tencent-short-message-service',
         'yunpian-sms',

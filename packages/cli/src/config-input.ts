@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { describeIssues } from '@duanxin/shared';
 
 import { CliError, exitCodes } from './exit-codes.js';
-import type { ProviderEntry } from './providers.js';
+import { isProviderName, providerEntry, type ProviderEntry } from './providers.js';
 
 export type ConfigOverrides = { endpoint?: string; timeout?: number };
 
@@ -96,7 +96,10 @@ const secretsOf = (config: Record<string, unknown>, entry: ProviderEntry): strin
   const confidential = entry.metadata.formItems
     ?.filter((item) => item.isConfidential)
     .map((item) => config[item.key]);
-  return [...(confidential ?? []), proxyPassword(config.proxy)].filter(
+  const listed = (entry.listed?.configs(config) ?? []).flatMap((inner) =>
+    isProviderName(inner.provider) ? secretsOf(inner.config, providerEntry(inner.provider)) : []
+  );
+  return [...(confidential ?? []), proxyPassword(config.proxy), ...listed].filter(
     (value): value is string => typeof value === 'string' && value.length > 0
   );
 };
@@ -110,11 +113,14 @@ export const loadConfig = async (
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw configError('The config must be a JSON object, as in the Logto connector form.');
   }
-  const config = {
-    ...(resolveEnv(parsed, '') as Record<string, unknown>),
+  const override = (config: Record<string, unknown>) => ({
+    ...config,
     ...(overrides.endpoint !== undefined && { endpoint: overrides.endpoint }),
     ...(overrides.timeout !== undefined && { timeout: overrides.timeout }),
-  };
+  });
+  const resolved = resolveEnv(parsed, '') as Record<string, unknown>;
+  // A failover config's providers each have their own endpoint and timeout.
+  const config = entry.listed ? entry.listed.map(resolved, override) : override(resolved);
   return { config, secrets: secretsOf(config, entry) };
 };
 

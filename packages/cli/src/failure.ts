@@ -7,7 +7,7 @@ import { lookupProviderError } from '@duanxin/shared';
 import { CliError, exitCodes, type ExitCode } from './exit-codes.js';
 import { hintFor } from './hints.js';
 import { rows, type Output } from './output.js';
-import { providers, type ProviderName } from './providers.js';
+import { isProviderName, providerEntry, providers, type ProviderName } from './providers.js';
 
 export type FailureReport = {
   exitCode: ExitCode;
@@ -22,10 +22,14 @@ export type FailureReport = {
   field?: string;
   retryable?: boolean;
   hint?: string;
+  /** A failover connector's: what each provider answered. */
+  attempts?: unknown[];
 };
 
 type ErrorData = {
   errorDescription: string;
+  provider?: string;
+  attempts?: unknown[];
   providerCode?: string;
   requestId?: string;
   outcome?: string;
@@ -85,10 +89,12 @@ export const describeFailure = (
     };
   }
   const { code, data } = connectorError;
+  // Through a failover connector, the provider whose answer ended the send explains it.
+  const answering = isProviderName(data.provider) ? data.provider : provider;
   const description = data.errorDescription.replace(/^\[duanxin\] \[[^\]]*\] /, '');
   // The connector's table hint ends the description; it is shown as the hint instead.
   const tableHint = data.providerCode
-    ? lookupProviderError(providers[provider].errorTable, data.providerCode).hint
+    ? lookupProviderError(providers[answering].errorTable, data.providerCode).hint
     : undefined;
   const withoutHint = tableHint ? description.replace(` — ${tableHint}`, '') : description;
   // The provider's code heads the report already.
@@ -98,13 +104,18 @@ export const describeFailure = (
   const exitCode = exitCodeOf(code, data);
   const hint =
     hintFor({
-      provider,
+      provider: answering,
       errorCode: code,
       providerCode: data.providerCode,
       field: data.field,
       outcome: data.outcome,
       description,
-      config,
+      config:
+        answering === provider
+          ? config
+          : providerEntry(provider)
+              .listed?.configs(config)
+              .find((inner) => inner.provider === answering)?.config,
     }) ?? tableHint;
   return {
     exitCode,
@@ -117,6 +128,7 @@ export const describeFailure = (
     ...(data.field && { field: data.field }),
     ...(data.retryable !== undefined && { retryable: data.retryable }),
     ...(hint && { hint }),
+    ...(Array.isArray(data.attempts) && { attempts: data.attempts }),
   };
 };
 

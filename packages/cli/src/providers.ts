@@ -5,6 +5,7 @@ import { aliyunEmulatorConfig } from '@duanxin/connector-aliyun-sms/emulator';
 import createTencentConnector, * as tencent from '@duanxin/connector-tencent-sms';
 import createYunpianConnector, * as yunpian from '@duanxin/connector-yunpian-sms';
 import createHuaweiConnector, * as huawei from '@duanxin/connector-huawei-sms';
+import createFailoverConnector, * as failover from '@duanxin/connector-failover-sms';
 import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-sms/emulator';
 import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
 import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
@@ -29,6 +30,11 @@ export type ProviderEntry = ConnectorOperator & {
   emulatorConfig: (endpoint: string) => Record<string, unknown>;
   /** The provider's emulation, for providers the emulator does not ship. */
   emulatorProvider?: ProviderDefinition;
+  /** A connector over others (failover): the configs of the providers its config lists. */
+  listed?: {
+    configs: (config: unknown) => { provider: string; config: Record<string, unknown> }[];
+    map: typeof failover.mapProviderConfigs;
+  };
 };
 
 export const providers = {
@@ -81,7 +87,29 @@ export const providers = {
     emulatorConfig: huaweiEmulatorConfig,
     emulatorProvider: huaweiProvider,
   },
+  failover: {
+    create: createFailoverConnector,
+    configGuard: failover.failoverSmsConfigGuard,
+    metadata: failover.defaultMetadata,
+    // None of its own: each answer in its errors is its provider's (failure.ts).
+    errorTable: {},
+    messageIdName: 'message id',
+    buildSendRequest: failover.buildSendRequest,
+    templateChoices: failover.templateChoices,
+    checkConfig: failover.checkConfig,
+    emulatorConfig: (endpoint: string): Record<string, unknown> => failoverEmulatorConfig(endpoint),
+    listed: { configs: failover.providerConfigs, map: failover.mapProviderConfigs },
+  },
 } satisfies Record<string, ProviderEntry>;
+
+/** Every provider, Tencent first, except mainland numbers: Aliyun first. */
+const failoverEmulatorConfig = (endpoint: string): Record<string, unknown> => ({
+  providers: (['tencent', 'aliyun', 'yunpian', 'huawei'] as const).map((provider) => ({
+    provider,
+    config: providerEntry(provider).emulatorConfig(endpoint),
+  })),
+  routes: [{ countries: ['CN'], order: ['aliyun', 'tencent', 'yunpian', 'huawei'] }],
+});
 
 /** Emulations of registered providers the emulator does not ship. */
 export const extraEmulatorProviders = (): ProviderDefinition[] =>
@@ -94,3 +122,6 @@ export type ProviderName = keyof typeof providers;
 export const providerNames = Object.keys(providers) as ProviderName[];
 
 export const providerEntry = (name: ProviderName): ProviderEntry => providers[name];
+
+export const isProviderName = (name: unknown): name is ProviderName =>
+  typeof name === 'string' && Object.hasOwn(providers, name);

@@ -47,6 +47,12 @@ export type ConnectorUnderTest = {
   errorFamilies: ErrorFamily[];
   /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
   emulator?: EmulatorOptions;
+  /**
+   * The config with these provider settings (allowedCountries, templates, endpoint, timeout,
+   * maxRetries) changed. Default: set at its top level; a connector over other connectors (the
+   * failover one) sets them in each of theirs.
+   */
+  withSettings?: (config: Config, settings: Config) => Config;
 };
 
 const notConfigured = async () => {
@@ -92,6 +98,8 @@ export const expectNothingSensitive = (error: unknown, secrets: string[], to?: s
 };
 
 export const testConnector = (connector: ConnectorUnderTest) => {
+  const withSettings =
+    connector.withSettings ?? ((config: Config, settings: Config) => ({ ...config, ...settings }));
   describe(`${connector.name} connector conformance`, () => {
     let emulator: Emulator;
     let config: Config;
@@ -148,7 +156,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         [['US'], '+13012345678'],
         [['CN', 'US'], '+13012345678'],
       ])('with allowedCountries %j, 13012345678 reaches %s', async (allowedCountries, e164) => {
-        await send(connector, { ...config, allowedCountries }, '13012345678');
+        await send(connector, withSettings(config, { allowedCountries }), '13012345678');
         expect(emulator.inbox.list().map((message) => message.to)).toEqual([e164]);
       });
     });
@@ -208,42 +216,42 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         ],
         [
           'a country outside allowedCountries',
-          () => ({ ...config, allowedCountries: ['CN'] }),
+          () => withSettings(config, { allowedCountries: ['CN'] }),
           '85291234567',
           { code: '123456' },
           'invalid_request_parameters',
         ],
         [
           'no reading in allowedCountries: +1 212 555 1234 is no mainland mobile',
-          () => ({ ...config, allowedCountries: ['CN', 'HK'] }),
+          () => withSettings(config, { allowedCountries: ['CN', 'HK'] }),
           '12125551234',
           { code: '123456' },
           'invalid_request_parameters',
         ],
         [
           'no templates',
-          () => ({ ...config, templates: [] }),
+          () => withSettings(config, { templates: [] }),
           '8613800138000',
           { code: '123456' },
           'invalid_config',
         ],
         [
           'an endpoint with a path',
-          () => ({ ...config, endpoint: `${emulator.url}/v2` }),
+          () => withSettings(config, { endpoint: `${emulator.url}/v2` }),
           '8613800138000',
           { code: '123456' },
           'invalid_config',
         ],
         [
           'an endpoint that is not http(s)',
-          () => ({ ...config, endpoint: 'ftp://127.0.0.1' }),
+          () => withSettings(config, { endpoint: 'ftp://127.0.0.1' }),
           '8613800138000',
           { code: '123456' },
           'invalid_config',
         ],
         [
           'a wrong-typed timeout',
-          () => ({ ...config, timeout: 'soon' }),
+          () => withSettings(config, { timeout: 'soon' }),
           '8613800138000',
           { code: '123456' },
           'invalid_config',
@@ -305,7 +313,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       it('flow control answered by the emulator is rate_limit_exceeded', async () => {
         const limited = await startEmulator({ port: 0, ...connector.emulator, flowControl: true });
         try {
-          const limitedConfig = { ...config, endpoint: limited.url };
+          const limitedConfig = withSettings(config, { endpoint: limited.url });
           let error: (Error & { code: string; data: Record<string, unknown> }) | undefined;
           for (let attempt = 0; attempt < 12 && !error; attempt++) {
             error = await send(connector, limitedConfig, '8613800138000', { code: '123456' }).then(
@@ -326,7 +334,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
       it('a hanging provider fails within the timeout, outcome unknown, not retried', async () => {
         emulator.faults.inject({ fault: { kind: 'hang' }, provider: connector.name });
         const error = await failure(
-          send(connector, { ...config, timeout: 300, maxRetries: 3 }, '8613800138000')
+          send(connector, withSettings(config, { timeout: 300, maxRetries: 3 }), '8613800138000')
         );
         expect(error.data).toMatchObject({ outcome: 'unknown' });
         expect(emulator.requests.list()).toHaveLength(1);
@@ -352,7 +360,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         const tls = await startEmulator({ port: 0, ...connector.emulator, https: true });
         try {
           const error = await failure(
-            send(connector, { ...config, endpoint: tls.url }, '8613800138000')
+            send(connector, withSettings(config, { endpoint: tls.url }), '8613800138000')
           );
           expect(error.data).toMatchObject({ outcome: 'not_sent' });
           expect(tls.requests.list()).toEqual([]);
@@ -366,7 +374,7 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         const endpoint = closed.url;
         await closed.close();
         const error = await failure(
-          send(connector, { ...config, endpoint, maxRetries: 1 }, '8613800138000')
+          send(connector, withSettings(config, { endpoint, maxRetries: 1 }), '8613800138000')
         );
         expect(error.data).toMatchObject({ outcome: 'not_sent' });
       });

@@ -25,6 +25,8 @@ export type LogtoLoadingOptions = {
   kits?: string[];
   /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
   emulator?: EmulatorOptions;
+  /** Every emulator provider the config may send through (see LoadsAsLogtoOptions). */
+  providers?: string[];
 };
 
 export const defaultHostKits = ['logto-connector-kit-4.7', 'logto-connector-kit-5.1'];
@@ -39,6 +41,11 @@ export type LoadsAsLogtoOptions = {
   provider: string;
   /** A working config against the emulator. */
   config: (endpoint: string) => Record<string, unknown>;
+  /**
+   * Every emulator provider the config may send through, when it is more than `provider` (a
+   * failover config): the no-balance check empties them all.
+   */
+  providers?: string[];
 };
 
 /**
@@ -69,16 +76,18 @@ export const expectLoadsAsLogto = async (options: LoadsAsLogtoOptions) => {
   expect(error).toBeInstanceOf(kitModule.ConnectorError);
 
   // No balance is usage_limit_exceeded where the host kit has it (5.1.1+), general before.
-  const account = emulator.account(options.provider);
-  const balance = account.balance;
-  account.balance = 0;
+  const accounts = (options.providers ?? [options.provider]).map((name) => emulator.account(name));
+  const balances = accounts.map((account) => account.balance);
+  for (const account of accounts) {
+    account.balance = 0;
+  }
   try {
     const noBalance = await send('135790').catch((caught: unknown) => caught);
     expect(noBalance).toMatchObject({
       code: semver.gte(version, '5.1.1') ? 'usage_limit_exceeded' : 'general',
     });
   } finally {
-    account.balance = balance;
+    accounts.forEach((account, index) => (account.balance = balances[index] ?? account.balance));
   }
 };
 

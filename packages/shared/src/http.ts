@@ -220,5 +220,7 @@ const transportError = (
     description,
     outcome: notSent ? 'not_sent' : 'unknown',
     retryable: notSent,
+    // Unreachable from here: another provider, on other servers, may deliver it.
+    ...(notSent && { failover: 'account' as const }),
   });
 };

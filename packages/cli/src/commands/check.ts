@@ -115,6 +115,9 @@ What is checked (no SMS is ever sent):
            placeholders (DescribeSmsTemplateList); signatures are unverified: the API needs
            numeric ids a Logto config does not have
   yunpian  apikey, balance, and which account template each text matches (user/get, tpl/get)
+  huawei   nothing can be asked with app credentials: every item is unverified, with where
+           to look in the console
+  failover the order per country, then each listed provider's own check, under its name
 An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
 
 export const checkCommand = (): Command => {

@@ -44,7 +44,19 @@ type SendResult = {
   phoneNumber?: string;
   fee?: number;
   count?: number;
+  /** Through a failover connector: who sent it, and what the providers before it answered. */
+  deliveredBy?: string;
+  earlier?: { name: string; outcome: string; code: string; providerCode?: string }[];
 };
+
+const describeEarlier = (earlier: SendResult['earlier']) =>
+  earlier?.length
+    ? earlier
+        .map(({ name, outcome, code, providerCode }) =>
+          [name, outcome, providerCode, code].filter(Boolean).join(' ')
+        )
+        .join('; ')
+    : undefined;
 
 const describeTemplate = (template: string, type: string, fellBack: boolean) =>
   fellBack
@@ -131,6 +143,10 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
       phoneNumber,
       ...(result.fee !== undefined && { fee: result.fee }),
       ...(result.count !== undefined && { count: result.count }),
+      ...(result.deliveredBy !== undefined && {
+        deliveredBy: result.deliveredBy,
+        earlier: result.earlier,
+      }),
     });
     return exitCodes.ok;
   }
@@ -138,6 +154,8 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
     [
       output.paint('green', `✓ ${provider} accepted the message (accepted is not yet delivered)`),
       rows([
+        ['sent by', result.deliveredBy],
+        ['before it', describeEarlier(result.earlier)],
         [entry.messageIdName, result.messageId],
         ['request id', result.requestId],
         ['template', describeTemplate(template, data.type, Boolean(result.fellBackToGeneric))],

@@ -12,6 +12,9 @@ export type ProviderName = 'aliyun' | 'tencent' | 'yunpian' | (string & {});
  */
 export type SendOutcome = 'not_sent' | 'rejected' | 'unknown';
 
+/** Who will not deliver it now: this provider for this number, or for any number (see table.ts). */
+export type FailoverScope = 'number' | 'account';
+
 /** `ConnectorErrorCodes` member names, resolved against the host's kit at run time. */
 export type ErrorCodeName =
   | 'General'
@@ -33,6 +36,11 @@ export type DuanxinErrorData = {
   field?: string;
   /** Whether the same request may succeed later (flow control, provider trouble). */
   retryable?: boolean;
+  /**
+   * Set when nothing was sent and another provider may deliver it: a refusal the error table
+   * marks so, or a request that never left this machine. Never set with outcome `unknown`.
+   */
+  failover?: FailoverScope;
 };
 
 /**

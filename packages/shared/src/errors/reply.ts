@@ -31,13 +31,15 @@ export const providerRejection = ({
   // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
   const said = message ? `: ${redactText(stripEchoedRequest(message), sensitive)}` : '';
   const hint = entry.hint ? ` — ${entry.hint}` : '';
+  const outcome = statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected';
   return duanxinError(entry.code, {
     provider,
     description: `${providerCode}${said}${hint}`,
-    outcome: statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected',
+    outcome,
     providerCode,
     ...(requestId && { requestId }),
     retryable: entry.retryable ?? false,
+    ...(outcome === 'rejected' && entry.failover && { failover: entry.failover }),
   });
 };
 

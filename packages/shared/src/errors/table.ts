@@ -1,4 +1,4 @@
-import type { ErrorCodeName } from './connector-error.js';
+import type { ErrorCodeName, FailoverScope } from './connector-error.js';
 
 /** How one provider error code maps onto Logto's error codes, with advice for operators. */
 export type ProviderErrorEntry = {
@@ -7,6 +7,14 @@ export type ProviderErrorEntry = {
   retryable?: boolean;
   /** What an operator should check, e.g. which config field and where in the provider console. */
   hint?: string;
+  /**
+   * This provider will not deliver it now and another one may: `number` for this number only
+   * (per-number flow control), `account` for any number (quota, balance, suspension, credentials,
+   * a signature or template not approved, a region not served). Absent for a refusal another
+   * provider would repeat (the number, the parameters). A failover connector moves on only then
+   * (docs/providers.md §5.1).
+   */
+  failover?: FailoverScope;
 };
 
 export type ProviderErrorTable = Readonly<Record<string, ProviderErrorEntry>>;

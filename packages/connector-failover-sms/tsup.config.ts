@@ -1,0 +1,3 @@
+import { connectorBuild } from '../../tsup.connector.js';
+
+export default connectorBuild();
