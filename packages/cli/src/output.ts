@@ -1,3 +1,5 @@
+import { redactSecrets } from '@duanxin/shared';
+
 /**
  * Everything the CLI writes goes through here: secrets are scrubbed from every line as a last line
  * of defence, colour only on a terminal without NO_COLOR, and a spinner on stderr while waiting.
@@ -29,8 +31,9 @@ export class Output {
     this.secrets.push(...values.filter((value) => value.length > 0));
   }
 
+  /** Secrets go in any encoding: a provider's text may carry one URL-encoded or in base64. */
   scrub(text: string): string {
-    return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+    return redactSecrets(text, this.secrets);
   }
 
   out(text: string): void {

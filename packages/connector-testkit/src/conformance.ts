@@ -7,6 +7,7 @@
 import { inspect } from 'node:util';
 
 import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
@@ -16,6 +17,8 @@ import {
   type ProviderAccount,
 } from '@duanxin/emulator';
 import { destroyAgents, templateTypes } from '@duanxin/shared';
+
+import { secretEncodings, secretForms, type SecretEncoding } from './secret-forms.js';
 
 type Config = Record<string, unknown>;
 
@@ -45,6 +48,11 @@ export type ConnectorUnderTest = {
   /** Usage types the config has a template of its own for (others fall back to Generic). */
   ownTemplates: readonly string[];
   errorFamilies: ErrorFamily[];
+  /**
+   * The provider's answer refusing a send, with `echo` in its free text (message, request id):
+   * the suite makes it echo the config's secrets, in every encoding a provider may use.
+   */
+  echoingRefusal: (echo: string) => { status: number; body: unknown };
   /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
   emulator?: EmulatorOptions;
 };
@@ -73,23 +81,32 @@ const failure = async (promise: Promise<unknown>) => {
   return error as Error & { code: string; data: Record<string, unknown> };
 };
 
-/** No secret in any rendering of an error; no number or code in clear. */
+/** What a log, an API answer or a terminal may make of an error. */
+const renderings = (error: unknown) => [
+  String(error),
+  JSON.stringify(error),
+  JSON.stringify((error as { data?: unknown }).data),
+  inspect(error, { depth: 5 }),
+];
+
+/** No secret in any rendering of an error, in any encoding; no number or code in clear. */
 export const expectNothingSensitive = (error: unknown, secrets: string[], to?: string) => {
-  const renderings = [
-    String(error),
-    JSON.stringify(error),
-    JSON.stringify((error as { data?: unknown }).data),
-    inspect(error, { depth: 5 }),
-  ];
-  for (const text of renderings) {
-    for (const secret of secrets) {
-      expect(text).not.toContain(secret);
+  for (const text of renderings(error)) {
+    for (const form of secrets.flatMap(secretForms)) {
+      expect(text).not.toContain(form);
     }
     if (to) {
       expect(text).not.toContain(to.slice(-8));
     }
   }
 };
+
+/** Random secrets over the whole printable ASCII range, as long as real keys are. */
+const printableSecret = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  minLength: 12,
+  maxLength: 48,
+});
 
 export const testConnector = (connector: ConnectorUnderTest) => {
   describe(`${connector.name} connector conformance`, () => {
@@ -320,6 +337,48 @@ export const testConnector = (connector: ConnectorUnderTest) => {
           await limited.close();
         }
       });
+    });
+
+    describe('secrets echoed back by the provider', () => {
+      /** Sends with every confidential field of the form set to `secret`; the provider refuses. */
+      const refusalEchoing = async (secret: string, echo: string) => {
+        const { metadata } = await connector.create({ getConfig: notConfigured });
+        const confidential = (metadata.formItems ?? [])
+          .filter((item) => item.isConfidential && typeof config[item.key] === 'string')
+          .map((item) => item.key);
+        expect(confidential.length).toBeGreaterThan(0);
+        const answer = connector.echoingRefusal(echo);
+        emulator.faults.inject({
+          fault: { kind: 'malformed', status: answer.status, body: JSON.stringify(answer.body) },
+          provider: connector.name,
+        });
+        const withSecret = {
+          ...config,
+          ...Object.fromEntries(confidential.map((key) => [key, secret])),
+        };
+        return failure(send(connector, withSecret, '8613800138000'));
+      };
+
+      it.each(Object.keys(secretEncodings) as SecretEncoding[])(
+        'no random secret echoed %s appears in any rendering of the error',
+        async (encoding) => {
+          await fc.assert(
+            fc.asyncProperty(printableSecret, async (secret) => {
+              // A form the error holds whatever the provider says is not an echo.
+              const baseline = renderings(await refusalEchoing(secret, 'no echo'));
+              fc.pre(
+                secretForms(secret).every((form) => baseline.every((text) => !text.includes(form)))
+              );
+              const echoed = secretEncodings[encoding](secret);
+              const error = await refusalEchoing(secret, `key=${echoed}&to=%2B8613800138000`);
+              expect(error.data).toMatchObject({ provider: connector.name, outcome: 'rejected' });
+              expectNothingSensitive(error, [secret], '8613800138000');
+            }),
+            { numRuns: 15 }
+          );
+          expect(emulator.inbox.list()).toEqual([]);
+        }
+      );
     });
 
     describe('transport', () => {

@@ -6,7 +6,7 @@
  */
 import type { SendMessageData } from '@logto/connector-kit';
 
-import { duanxinError, type ProviderName } from './errors/index.js';
+import { duanxinError, redactDeep, redactSecrets, type ProviderName } from './errors/index.js';
 import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
 import { pickRegional, pickTemplate, templateTypes, type Regional } from './templates.js';
 
@@ -169,24 +169,27 @@ type TransportSettings = { timeout?: number; maxRetries?: number; proxy?: string
 /**
  * A read-only provider query (no SMS is sent), with the config's timeout, retries and proxy.
  * callProvider's failures speak of "the message"; a query sends none, so they are reworded.
+ * The answer comes back with the secrets (`sensitive`) removed in any encoding: what a query
+ * reports (check items, receipts, errors) is made of it.
  */
 export const queryProvider = async (
   provider: ProviderName,
   build: ProviderCall['build'],
   settings: TransportSettings,
-  sensitive: readonly (string | undefined)[]
+  secrets: readonly (string | undefined)[]
 ): Promise<ProviderReply> => {
+  let reply: ProviderReply;
   try {
-    return await callProvider({
+    reply = await callProvider({
       provider,
       build,
       timeout: settings.timeout ?? defaultTimeoutMs,
       maxRetries: settings.maxRetries ?? 1,
       proxy: settings.proxy,
-      sensitive,
+      sensitive: secrets,
     });
   } catch (error: unknown) {
-    const data = (error as { data?: { errorDescription?: unknown } }).data;
+    const data = (error as { data?: { errorDescription?: unknown; connected?: unknown } }).data;
     if (typeof data?.errorDescription !== 'string') {
       throw error;
     }
@@ -196,13 +199,23 @@ export const queryProvider = async (
         /; (it never left this machine, nothing was sent|the message may or may not have been sent)\.$/,
         '.'
       );
-    throw duanxinError('General', {
-      provider,
-      description: `Query failed: ${description}`,
-      outcome: 'not_sent',
-      retryable: true,
-    });
+    throw duanxinError(
+      'General',
+      {
+        provider,
+        description: `Query failed: ${description}`,
+        outcome: 'not_sent',
+        ...(typeof data.connected === 'boolean' && { connected: data.connected }),
+        retryable: true,
+      },
+      secrets
+    );
   }
+  return {
+    statusCode: reply.statusCode,
+    json: redactDeep(reply.json, secrets),
+    text: redactSecrets(reply.text, secrets),
+  };
 };
 
 /** An answer to a query that cannot be read (an HTML proxy page, a body without its fields). */

@@ -1,5 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
+import { redactSecrets } from './redact.js';
+
 export type ProviderName = 'aliyun' | 'tencent' | 'yunpian' | (string & {});
 
 /**
@@ -33,6 +35,11 @@ export type DuanxinErrorData = {
   field?: string;
   /** Whether the same request may succeed later (flow control, provider trouble). */
   retryable?: boolean;
+  /**
+   * Transport failures: whether a connection to the endpoint (or the proxy) was made. False: it
+   * could not be reached; true: it was, and then timed out, reset or failed the TLS handshake.
+   */
+  connected?: boolean;
 };
 
 /**
@@ -43,16 +50,27 @@ export const resolveErrorCode = (name: ErrorCodeName): ConnectorErrorCodes =>
   (ConnectorErrorCodes as Record<string, ConnectorErrorCodes | undefined>)[name] ??
   ConnectorErrorCodes.General;
 
-/** Builds the one error type every duanxin connector throws; its description names the origin. */
+/**
+ * Builds the one error type every duanxin connector throws; its description names the origin.
+ * Every string of its data is cleared of the `sensitive` values, in any encoding, before the error
+ * exists: its message, `JSON.stringify` and `util.inspect` are all made from that data.
+ */
 export const duanxinError = (
   name: ErrorCodeName,
-  data: Omit<DuanxinErrorData, 'errorDescription'> & { description: string }
+  data: Omit<DuanxinErrorData, 'errorDescription'> & { description: string },
+  sensitive: readonly (string | undefined)[] = []
 ): ConnectorError => {
   const { description, ...rest } = data;
-  return new ConnectorError(resolveErrorCode(name), {
-    errorDescription: `[duanxin] [${data.provider}] ${description}`,
-    ...rest,
-  });
+  const clean = Object.fromEntries(
+    Object.entries({
+      errorDescription: `[duanxin] [${data.provider}] ${description}`,
+      ...rest,
+    }).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? redactSecrets(value, sensitive) : value,
+    ])
+  ) as DuanxinErrorData;
+  return new ConnectorError(resolveErrorCode(name), clean);
 };
 
 /** Bad input caught before anything is sent. */

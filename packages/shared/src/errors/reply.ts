@@ -31,14 +31,19 @@ export const providerRejection = ({
   // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
   const said = message ? `: ${redactText(stripEchoedRequest(message), sensitive)}` : '';
   const hint = entry.hint ? ` — ${entry.hint}` : '';
-  return duanxinError(entry.code, {
-    provider,
-    description: `${providerCode}${said}${hint}`,
-    outcome: statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected',
-    providerCode,
-    ...(requestId && { requestId }),
-    retryable: entry.retryable ?? false,
-  });
+  // The code and the request id are the provider's text too: cleaned like its message.
+  return duanxinError(
+    entry.code,
+    {
+      provider,
+      description: `${providerCode}${said}${hint}`,
+      outcome: statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected',
+      providerCode,
+      ...(requestId && { requestId }),
+      retryable: entry.retryable ?? false,
+    },
+    sensitive
+  );
 };
 
 /**
