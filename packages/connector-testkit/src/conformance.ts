@@ -276,6 +276,31 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         expectNothingSensitive(error, connector.secrets(config));
       });
 
+      // What Logto's types forbid still reaches a connector from another host, a script or a bug.
+      it.each([
+        ['no data', null],
+        ['undefined data', undefined],
+        ['data that is a string', '8613800138000'],
+        ['data that is an array', ['8613800138000']],
+        ['no payload', { to: '8613800138000', type: 'Generic' }],
+        ['a null payload', { to: '8613800138000', type: 'Generic', payload: null }],
+        ['a string payload', { to: '8613800138000', type: 'Generic', payload: '123456' }],
+        ['a number payload', { to: '8613800138000', type: 'Generic', payload: 123456 }],
+        ['an array payload', { to: '8613800138000', type: 'Generic', payload: ['123456'] }],
+        ['a numeric code', { to: '8613800138000', type: 'Generic', payload: { code: 123456 } }],
+        ['no type', { to: '8613800138000', payload: { code: '123456' } }],
+        ['a numeric type', { to: '8613800138000', type: 0, payload: { code: '123456' } }],
+        ['no number', { type: 'Generic', payload: { code: '123456' } }],
+        ['a numeric number', { to: 8613800138000, type: 'Generic', payload: { code: '123456' } }],
+        ['an array of numbers', { to: ['8613800138000'], type: 'Generic', payload: {} }],
+      ])('%s is invalid_request_parameters, not a TypeError', async (_name, data) => {
+        const instance = await connector.create({ getConfig: notConfigured });
+        const error = await failure(instance.sendMessage(data as never, config));
+        expect(error.code).toBe('invalid_request_parameters');
+        expect(error.data).toMatchObject({ provider: connector.name, outcome: 'not_sent' });
+        expect(emulator.requests.list()).toEqual([]);
+      });
+
       it('sends only the code, never locale or uiLocales (Logto issue #7121)', async () => {
         await send(connector, config, '8613800138000', {
           code: '654321',

@@ -59,6 +59,7 @@ export const genericTemplateIssue = {
  */
 export const verificationCodeGuard = z.string().regex(/^[0-9]{4,10}$/);
 
+/** The code of a payload; `readSendData` reads the rest of what `sendMessage` is given. */
 export const readVerificationCode = (payload: unknown, provider: ProviderName): string => {
   const code = (payload as { code?: unknown } | undefined)?.code;
   if (code === undefined) {
@@ -79,6 +80,39 @@ export const readVerificationCode = (payload: unknown, provider: ProviderName): 
     );
   }
   return result.data;
+};
+
+const invalidData = (provider: ProviderName, description: string, field: string) =>
+  badInput(provider, 'InvalidRequestParameters', description, field);
+
+/**
+ * `sendMessage(data)` read without trusting its type: an older host, a script or a bug may pass
+ * `null`, a string payload or a numeric type. Each is refused as bad input, never a TypeError;
+ * the number (`to`) is left to the phone rules, which refuse anything but a string of digits.
+ */
+export const readSendData = (
+  data: unknown,
+  provider: ProviderName
+): { to: unknown; type: string; code: string } => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalidData(
+      provider,
+      'The message data must be an object { to, type, payload }.',
+      'data'
+    );
+  }
+  const { to, type, payload } = data as Record<string, unknown>;
+  if (typeof type !== 'string' || type.length === 0) {
+    throw invalidData(provider, 'type must be a template type such as "Generic".', 'type');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw invalidData(
+      provider,
+      'payload must be an object with the code: { "code": "123456" }.',
+      'payload'
+    );
+  }
+  return { to, type, code: readVerificationCode(payload, provider) };
 };
 
 const hasCodePlaceholder = /\{\{\s*code\s*\}\}/;
