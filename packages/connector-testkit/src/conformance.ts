@@ -16,7 +16,12 @@ import {
   type EmulatorOptions,
   type ProviderAccount,
 } from '@duanxin/emulator';
-import { destroyAgents, templateTypes } from '@duanxin/shared';
+import {
+  destroyAgents,
+  formPlaceholders,
+  placeholderTemplates,
+  templateTypes,
+} from '@duanxin/shared';
 
 import { secretEncodings, secretForms, type SecretEncoding } from './secret-forms.js';
 
@@ -140,6 +145,65 @@ export const testConnector = (connector: ConnectorUnderTest) => {
           messageId: inbox[0]?.messageId,
           fellBackToGeneric: !connector.ownTemplates.includes(type),
         });
+      });
+    });
+
+    describe("the form's default templates", () => {
+      const formDefaults = async () => {
+        const { metadata } = await connector.create({ getConfig: notConfigured });
+        const item = metadata.formItems?.find((formItem) => formItem.key === 'templates');
+        const defaults = item?.defaultValue as { usageType: string }[] | undefined;
+        expect(defaults?.map(({ usageType }) => usageType).sort()).toEqual(
+          [...templateTypes].sort()
+        );
+        return { defaults: defaults ?? [], placeholders: formPlaceholders(metadata) };
+      };
+      const withDefault = (type: string, defaults: { usageType: string }[]) => ({
+        ...config,
+        templates: [
+          ...(config.templates as { usageType: string }[]).filter(
+            (template) => template.usageType !== type
+          ),
+          ...defaults.filter((template) => template.usageType === type),
+        ],
+      });
+
+      it('a type left as the placeholder is sent with the Generic template', async () => {
+        const { defaults, placeholders } = await formDefaults();
+        await send(connector, config, '8613800138000');
+        const result = await send(
+          connector,
+          withDefault('SignIn', defaults),
+          '8613800138000',
+          {
+            code: '123456',
+          },
+          'SignIn'
+        );
+        const [generic, signIn] = emulator.inbox.list();
+        expect(signIn).toBeDefined();
+        if (placeholders.size > 0) {
+          expect(result).toMatchObject({ fellBackToGeneric: true });
+          expect(signIn?.templateId).toBe(generic?.templateId);
+        } else {
+          // A form pre-filled with real text (YunPian's): it is sent as is.
+          expect(result).toMatchObject({ fellBackToGeneric: false });
+        }
+      });
+
+      it('a Generic left as the placeholder is invalid_config, and nothing is sent', async () => {
+        const { defaults, placeholders } = await formDefaults();
+        if (placeholders.size === 0) {
+          // Nothing in the form's default is a placeholder to leave.
+          expect(placeholderTemplates(defaults, placeholders)).toEqual([]);
+          return;
+        }
+        const error = await failure(
+          send(connector, withDefault('Generic', defaults), '8613800138000')
+        );
+        expect(error.code).toBe('invalid_config');
+        expect(error.data).toMatchObject({ field: 'templates', outcome: 'not_sent' });
+        expect(emulator.requests.list()).toEqual([]);
       });
     });
 

@@ -8,7 +8,13 @@ import type { SendMessageData } from '@logto/connector-kit';
 
 import { duanxinError, redactDeep, redactSecrets, type ProviderName } from './errors/index.js';
 import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
-import { pickRegional, pickTemplate, templateTypes, type Regional } from './templates.js';
+import {
+  pickRegional,
+  pickTemplate,
+  placeholderTemplates,
+  templateTypes,
+  type Regional,
+} from './templates.js';
 
 /** A send, prepared up to the request: `sendMessage` is `callProvider(call)` plus reading the answer. */
 export type PreparedSend = {
@@ -66,6 +72,31 @@ export const templateVerdict = (
   return checkItem(subject, 'problem', `${problems.map((f) => f.problem).join('; ')}; ${where}`, {
     hint: hints.join(' '),
   });
+};
+
+/**
+ * Templates left as the form's placeholder: sends fall back to Generic for them, which is seldom
+ * what the admin meant; removing the entries says it on purpose.
+ */
+export const placeholderItems = (
+  templates: readonly { usageType: string }[],
+  placeholders: ReadonlySet<string>
+): CheckItem[] => {
+  const left = placeholderTemplates(templates, placeholders);
+  if (left.length === 0) {
+    return [];
+  }
+  const values = [...new Set(left.map(({ placeholder }) => placeholder))].join(', ');
+  return [
+    checkItem(
+      `templates left as ${values}`,
+      'problem',
+      `${left.map(({ usageType }) => usageType).join(', ')} still hold the form's placeholder: they use the Generic template`,
+      {
+        hint: "Put one of the provider's templates in each, or remove those entries to have them use Generic on purpose.",
+      }
+    ),
+  ];
 };
 
 export type TemplateChoice = {

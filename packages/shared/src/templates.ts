@@ -1,3 +1,4 @@
+import type { ConnectorMetadata } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { badInput, type ProviderName } from './errors/index.js';
@@ -43,6 +44,70 @@ export const pickTemplate = <T extends { usageType: string }>(
     `No template for usage type "${type}" and no Generic template to fall back to.`,
     'templates'
   );
+};
+
+/** A form placeholder: `<template-code>`, `<template-id>`; no provider's template id looks so. */
+const placeholderShape = /^<[^<>]+>$/;
+
+const stringsOf = (value: unknown, key?: string): string[] =>
+  typeof value === 'string'
+    ? key === 'usageType'
+      ? []
+      : [value]
+    : Array.isArray(value)
+      ? value.flatMap((item) => stringsOf(item))
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([name, item]) => stringsOf(item, name))
+        : [];
+
+/**
+ * The template ids a connector's form pre-fills, read from its metadata: the `<…>` values of the
+ * `templates` form item's default (`<template-code>`). Saved unedited, they name no template.
+ */
+export const formPlaceholders = (metadata: ConnectorMetadata): ReadonlySet<string> =>
+  new Set(
+    stringsOf(metadata.formItems?.find((item) => item.key === 'templates')?.defaultValue).filter(
+      (value) => placeholderShape.test(value)
+    )
+  );
+
+export type PlaceholderTemplate = { usageType: string; placeholder: string };
+
+const placeholderOf = (template: object, placeholders: ReadonlySet<string>) =>
+  stringsOf(template).find((value) => placeholders.has(value));
+
+/** Templates that still hold a form placeholder (anywhere: `{ china, overseas }` included). */
+export const placeholderTemplates = (
+  templates: readonly { usageType: string }[],
+  placeholders: ReadonlySet<string>
+): PlaceholderTemplate[] =>
+  templates.flatMap((template) => {
+    const placeholder = placeholderOf(template, placeholders);
+    return placeholder === undefined ? [] : [{ usageType: template.usageType, placeholder }];
+  });
+
+/**
+ * The templates a send may use: one left as the form's placeholder is no template, so its usage
+ * type falls back to Generic. A Generic left so leaves nothing to send with: the config is refused.
+ */
+export const usableTemplates = <T extends { usageType: string }>(
+  templates: readonly T[],
+  placeholders: ReadonlySet<string>,
+  provider: ProviderName
+): T[] => {
+  const usable = templates.filter(
+    (template) => placeholderOf(template, placeholders) === undefined
+  );
+  const generic = templates.find((template) => template.usageType === 'Generic');
+  if (generic && !requireGenericTemplate(usable)) {
+    throw badInput(
+      provider,
+      'InvalidConfig',
+      `The Generic template is still the form's placeholder ${placeholderOf(generic, placeholders) ?? ''}: give it a template of the provider's.`,
+      'templates'
+    );
+  }
+  return usable;
 };
 
 /** The config only has to carry a Generic template: Logto's console test send uses it. */

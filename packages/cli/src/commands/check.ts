@@ -1,5 +1,10 @@
 import { Command } from 'commander';
-import type { CheckItem, TemplateChoice } from '@duanxin/shared';
+import {
+  formPlaceholders,
+  placeholderItems,
+  type CheckItem,
+  type TemplateChoice,
+} from '@duanxin/shared';
 
 import { configIssues } from '../config-input.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
@@ -65,10 +70,13 @@ const check = async (context: ActionContext): Promise<ExitCode> => {
     return exitCodes.configInvalid;
   }
   const templates = entry.templateChoices(config);
-  const items = await output.during(
-    `asking ${provider} (no SMS is sent)`,
-    entry.checkConfig(config)
-  );
+  const items = [
+    ...placeholderItems(
+      config.templates as { usageType: string }[],
+      formPlaceholders(entry.metadata)
+    ),
+    ...(await output.during(`asking ${provider} (no SMS is sent)`, entry.checkConfig(config))),
+  ];
   const problems = items.filter((item) => item.status === 'problem').length;
   const unverified = items.filter((item) => item.status === 'unverified').length;
   if (output.json) {
