@@ -77,6 +77,29 @@ export class Output {
   }
 }
 
+/**
+ * `duanxin --help | head`: the reader closes the pipe before everything is written. What is left
+ * is dropped quietly rather than with an EPIPE stack trace; the exit code stays the command's.
+ */
+export const tolerateClosedPipes = (): void => {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') {
+        process.exitCode = 1;
+      }
+    });
+  }
+};
+
+/**
+ * Commander quotes an invalid option value in its error (`argument '…' is invalid`): it may be a
+ * secret, a number or a code, so it is left out; the option and the reason are enough.
+ */
+export const withoutArgumentValues = (message: string): string =>
+  message
+    .replace(/ argument '[\s\S]*' is invalid\./, ' argument is invalid:')
+    .replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'");
+
 /** `label  value` rows with the labels padded to one width. */
 export const rows = (
   entries: readonly (readonly [string, string | undefined])[],

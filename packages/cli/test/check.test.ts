@@ -179,4 +179,19 @@ describe('duanxin check', { timeout: cliTimeout }, () => {
     expect(run.exitCode).toBe(5);
     expect(run.stderr).toMatch(/could not be reached/);
   });
+
+  it.each(['aliyun', 'tencent', 'yunpian'] as const)(
+    '%s: a timeout after the connection was made is not "could not be reached" (exit 5)',
+    async (provider) => {
+      lab.emulator.faults.inject({ fault: { kind: 'hang' }, provider });
+      const run = await check(provider, { ...lab.configs[provider], maxRetries: 0 }, [
+        '--timeout',
+        '300',
+      ]);
+      expect(run.exitCode).toBe(5);
+      expect(run.stderr).toMatch(/hint +The connection was made, but no usable answer came/);
+      expect(run.stderr).not.toMatch(/could not be reached/);
+      expect(lab.emulator.requests.list()).toHaveLength(1);
+    }
+  );
 });

@@ -21,15 +21,22 @@ export const cliTimeout = 60_000;
 
 export type CliRun = { exitCode: number | null; stdout: string; stderr: string };
 
-export const runCli = (
-  args: readonly string[],
-  options: { env?: Record<string, string | undefined>; stdin?: string } = {}
-): Promise<CliRun> =>
+export type CliOptions = {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  /** Close the reading end of stdout at once, as `| head` does once it has read enough. */
+  closeStdout?: boolean;
+};
+
+export const runCli = (args: readonly string[], options: CliOptions = {}): Promise<CliRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cliSource, ...args], {
       cwd: repositoryRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
     });
+    if (options.closeStdout) {
+      child.stdout.destroy();
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

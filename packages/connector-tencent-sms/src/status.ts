@@ -3,6 +3,7 @@ import {
   formatForTencent,
   parsePhoneNumberForSms,
   providerRejection,
+  readStatusQuery,
   tencentErrorTable,
   type DeliveryRecord,
   type DeliveryReport,
@@ -24,9 +25,10 @@ const chinaDateTime = (seconds: number) =>
  */
 export const queryStatus = async (
   inputConfig: unknown,
-  { id, to, date }: StatusQuery
+  statusQuery: StatusQuery
 ): Promise<DeliveryReport> => {
   const config = readConfig(inputConfig);
+  const { id, to, date } = readStatusQuery(statusQuery, provider);
   const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,

@@ -6,7 +6,13 @@
  */
 import type { SendMessageData } from '@logto/connector-kit';
 
-import { duanxinError, redactDeep, redactSecrets, type ProviderName } from './errors/index.js';
+import {
+  badInput,
+  duanxinError,
+  redactDeep,
+  redactSecrets,
+  type ProviderName,
+} from './errors/index.js';
 import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
 import {
   pickRegional,
@@ -166,6 +172,48 @@ export type StatusQuery = {
   to: string;
   /** `YYYY-MM-DD`, the day it was sent in China time (UTC+8); default today. */
   date?: string;
+};
+
+/** `YYYY-MM-DD` naming a real day: `2025-02-30` would roll over to March. */
+export const isCalendarDay = (value: string): boolean => {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(ms) &&
+    new Date(ms).toISOString().slice(0, 10) === value
+  );
+};
+
+/** What a message id may look like: printable, without spaces (ids are `123^0`, `5000:104…`). */
+const messageIdShape = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * A status query read without trusting its type. An empty id is refused above all: Aliyun takes
+ * a missing BizId for "every message to this number that day" and would report another
+ * message's receipt. The number is left to the phone rules.
+ */
+export const readStatusQuery = (query: unknown, provider: ProviderName): StatusQuery => {
+  const { id, to, date } = (typeof query === 'object' && query !== null ? query : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof id !== 'string' || !messageIdShape.test(id)) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'id must be the message id a send reported: printable, without spaces, at most 128 characters.',
+      'id'
+    );
+  }
+  if (date !== undefined && (typeof date !== 'string' || !isCalendarDay(date))) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'date must be a day as YYYY-MM-DD.',
+      'date'
+    );
+  }
+  return { id, to: to as string, ...(date !== undefined && { date }) };
 };
 
 export type DeliveryRecord = {

@@ -123,7 +123,10 @@ What is checked (no SMS is ever sent):
            placeholders (DescribeSmsTemplateList); signatures are unverified: the API needs
            numeric ids a Logto config does not have
   yunpian  apikey, balance, and which account template each text matches (user/get, tpl/get)
-An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
+  huawei   nothing it can ask: MSGSMS has no read-only API for app credentials, so every item
+           is unverified, with where to look in the console; a send to a test number checks it
+Every provider: templates left as the form's placeholder (<template-code>), which fall back to
+Generic. An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
 
 export const checkCommand = (): Command => {
   const command = new Command('check')
