@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { outputOf, type ChildRun } from './child-output.js';
+
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Each line starts pnpm through npx and the CLI through tsx: seconds, not milliseconds. */
@@ -44,23 +46,13 @@ const userEnvironment = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   ...extra,
 });
 
-export type ShellRun = { exitCode: number | null; stdout: string; stderr: string };
+export type ShellRun = ChildRun;
 
 /** Runs one command line with `sh -c`, exactly as written. */
 export const runLine = (
   line: string,
   options: { cwd: string; env?: Record<string, string> }
 ): Promise<ShellRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', line], {
-      cwd: options.cwd,
-      env: userEnvironment(options.env ?? {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    child.stdin.end();
-  });
+  outputOf(
+    spawn('sh', ['-c', line], { cwd: options.cwd, env: userEnvironment(options.env ?? {}) })
+  );

@@ -14,7 +14,7 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
   secrets: (config) => [String(config.apikey)],
   ownTemplates: ['SignIn', 'Generic'],
-  // `detail` repeats the parameter it refuses, with its value (docs/providers.md §5).
+  // `detail` repeats the parameter it refuses, with its value (docs/providers.md §6).
   echoingRefusal: (echo) => ({
     status: 400,
     body: {

@@ -1,7 +1,7 @@
 /**
  * Masking of personal data and secrets in anything that may reach a log, an error or a terminal.
  * Phone numbers and codes appear only masked; secrets never appear at all, in any encoding a
- * provider may echo them in (docs/providers.md §5).
+ * provider may echo them in (docs/providers.md §6).
  */
 
 /** `13800138000` → `138****8000`; `+8613800138000` → `+86138****8000`. */
