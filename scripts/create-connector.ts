@@ -138,7 +138,10 @@ const usage =
   'Usage: pnpm create-connector <name> [--title "Display Name"] [--dir <directory, default packages/>]';
 
 const main = async () => {
+  const args = process.argv.slice(2);
   const { values, positionals } = parseArgs({
+    // `pnpm create-connector -- acme`, as npm wants it: pnpm passes the `--` on.
+    args: args[0] === '--' ? args.slice(1) : args,
     options: {
       title: { type: 'string' },
       dir: { type: 'string' },
@@ -146,9 +149,13 @@ const main = async () => {
     },
     allowPositionals: true,
   });
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     console.log(usage);
-    process.exitCode = values.help ? 0 : 1;
+    return;
+  }
+  if (positionals.length === 0) {
+    console.error(usage);
+    process.exitCode = 1;
     return;
   }
   const [name, ...extra] = positionals;

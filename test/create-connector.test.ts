@@ -25,6 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createConnector, normaliseName, placeholdersFor } from '../scripts/create-connector.js';
 
+import { makeScratchDir, runLine, shellTimeout } from './shell.js';
+
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const scratchPrefix = '.scaffold-check-';
 const scratchDir = path.join(
@@ -82,6 +84,54 @@ describe('names', () => {
       __Title__: 'Example Cloud',
     });
     expect(placeholdersFor('huawei', 'Huawei Cloud').__Title__).toBe('Huawei Cloud');
+  });
+});
+
+// As a user types it: the function alone missed `pnpm create-connector acme` failing on its
+// arguments. Into a scratch directory (--dir), so that no pnpm install sees the package.
+describe('pnpm create-connector, run in a shell', { timeout: shellTimeout }, () => {
+  let scratch: ReturnType<typeof makeScratchDir>;
+  beforeAll(() => {
+    scratch = makeScratchDir();
+  });
+  afterAll(() => scratch.remove());
+  const manifestOf = (dir: string) =>
+    JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string };
+  const readmeOf = (dir: string) => readFileSync(path.join(dir, 'README.md'), 'utf8');
+
+  it('creates a package from a name alone, titled after it', async () => {
+    const run = await runLine(`pnpm create-connector acme --dir ${scratch.dir}`, {
+      cwd: scratch.dir,
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const dir = path.join(scratch.dir, 'connector-acme-sms');
+    expect(run.stdout).toContain(
+      `Created ${path.relative(repoRoot, dir)} (@duanxin/connector-acme-sms)`
+    );
+    expect(manifestOf(dir).name).toBe('@duanxin/connector-acme-sms');
+    expect(readmeOf(dir)).toMatch(/^# .*Acme/m);
+  });
+
+  it('takes --title, a --dir relative to where it is typed, and npm-style --', async () => {
+    const run = await runLine(
+      `pnpm create-connector -- acme-cloud --title "Acme Cloud" --dir out`,
+      {
+        cwd: scratch.dir,
+      }
+    );
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const dir = path.join(scratch.dir, 'out', 'connector-acme-cloud-sms');
+    expect(manifestOf(dir).name).toBe('@duanxin/connector-acme-cloud-sms');
+    expect(readmeOf(dir)).toContain('Acme Cloud');
+  });
+
+  it('without a name: the usage on stderr, exit 1; --help: the usage, exit 0', async () => {
+    const none = await runLine('pnpm -s create-connector', { cwd: scratch.dir });
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toMatch(/^Usage: pnpm create-connector <name>/);
+    const help = await runLine('pnpm -s create-connector --help', { cwd: scratch.dir });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: pnpm create-connector <name>/);
   });
 });
 

@@ -12,6 +12,9 @@ import { emulatorCommand } from './commands/emulator.js';
 import { sendCommand } from './commands/send.js';
 import { statusCommand } from './commands/status.js';
 import { exitCodes, exitCodesHelp } from './exit-codes.js';
+import { describeFailure, printFailure } from './failure.js';
+import { Output, tolerateClosedPipes, withoutArgumentValues } from './output.js';
+import { providerTitles } from './providers.js';
 
 const overview = `
 Examples:
@@ -33,7 +36,7 @@ const { version } = JSON.parse(
 ) as { version: string };
 
 const program = new Command('duanxin')
-  .description('Test Logto SMS connector configs for Aliyun, Tencent Cloud and YunPian.')
+  .description(`Test Logto SMS connector configs for ${providerTitles()}.`)
   .version(version)
   .addCommand(sendCommand())
   .addCommand(checkCommand())
@@ -43,16 +46,31 @@ const program = new Command('duanxin')
   .showHelpAfterError('(add --help for usage and examples)')
   .exitOverride();
 
+const errorOutput = {
+  outputError: (message: string, write: (text: string) => void) =>
+    write(withoutArgumentValues(message)),
+};
+program.configureOutput(errorOutput);
 for (const command of program.commands) {
-  command.exitOverride().addHelpText('after', exitCodesHelp);
+  command.exitOverride().configureOutput(errorOutput).addHelpText('after', exitCodesHelp);
 }
+
+tolerateClosedPipes();
+// A bug is reported in one line, as every other failure: a stack trace is no message.
+const reportUnexpected = (error: unknown) => {
+  printFailure(new Output(false), describeFailure(error, undefined, undefined), undefined);
+  process.exitCode = exitCodes.unexpected;
+};
+process.on('uncaughtException', reportUnexpected);
+process.on('unhandledRejection', reportUnexpected);
 
 try {
   await program.parseAsync();
 } catch (error: unknown) {
-  if (!(error instanceof CommanderError)) {
-    throw error;
+  if (error instanceof CommanderError) {
+    // Help and --version exit 0; every other parser error is a usage error.
+    process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  } else {
+    reportUnexpected(error);
   }
-  // Help and --version exit 0; every other parser error is a usage error.
-  process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
 }

@@ -25,13 +25,27 @@ const envReference = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 const configError = (message: string, hint?: string) =>
   new CliError(message, exitCodes.configInvalid, hint);
 
+/** `--config "$(cat aliyun.json)"`: the config itself, secrets and all, where a path belongs. */
+const looksLikeJson = /^\s*[{[]/;
+/** What a path looks like, to be named in a message: short, on one line, no quotes or braces. */
+const pathLike = /^[^\n\r\t"'{}[\]]{1,256}$/;
+
 const readSource = async (source: string): Promise<string> => {
+  if (looksLikeJson.test(source)) {
+    throw new CliError(
+      '`--config` expects a path or `-`; the value looks like JSON — use `--config -` and pipe it.',
+      exitCodes.usage,
+      'cat aliyun.json | duanxin check aliyun --config -'
+    );
+  }
   if (source !== '-') {
     try {
       return await readFile(source, 'utf8');
     } catch (error: unknown) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw configError(`Cannot read the config file ${source} (${reason}).`);
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      // A value that is no path may be anything, a secret too: it is never repeated.
+      const named = pathLike.test(source) ? ` ${source}` : ' given to --config';
+      throw configError(`Cannot read the config file${named} (${reason}).`);
     }
   }
   const chunks: Buffer[] = [];

@@ -2,7 +2,13 @@
  * `send --dry-run`: the request exactly as it would go out, with secrets replaced by `***` and the
  * number and code masked. The signature is shown: it is computed over the real values.
  */
-import { maskCode, maskPhone, percentEncode, type ProviderRequest } from '@duanxin/shared';
+import {
+  maskCode,
+  maskPhone,
+  percentEncode,
+  redactSecrets,
+  type ProviderRequest,
+} from '@duanxin/shared';
 
 export type ShownRequest = {
   method: string;
@@ -17,8 +23,11 @@ export type HiddenValues = { secrets: readonly string[]; phoneNumber: string; co
 const secretHeaders = new Set(['x-tc-token', 'x-acs-security-token']);
 const secretFields = /(^|[?&])(apikey|SecurityToken)=[^&]*/g;
 
-/** Replacements for a value as it may appear: raw, form-encoded or Aliyun-encoded. */
-const encodings = (value: string, replacement: string): [string, string][] => [
+/**
+ * The number and the code, as they may appear (raw, form-encoded or Aliyun-encoded), masked in
+ * the same encoding so that the request still reads as sent.
+ */
+const maskings = (value: string, replacement: string): [string, string][] => [
   [value, replacement],
   [encodeURIComponent(value), encodeURIComponent(replacement)],
   [percentEncode(value), percentEncode(replacement)],
@@ -26,16 +35,16 @@ const encodings = (value: string, replacement: string): [string, string][] => [
 
 export const redactRequest = (request: ProviderRequest, hidden: HiddenValues): ShownRequest => {
   const replacements = [
-    // Longest first, so a secret containing the code is hidden whole.
-    ...[...hidden.secrets]
-      .sort((a, b) => b.length - a.length)
-      .flatMap((secret) => encodings(secret, '***')),
-    ...encodings(hidden.phoneNumber, maskPhone(hidden.phoneNumber)),
-    ...encodings(hidden.code, maskCode(hidden.code)),
+    ...maskings(hidden.phoneNumber, maskPhone(hidden.phoneNumber)),
+    ...maskings(hidden.code, maskCode(hidden.code)),
   ].filter(([value]) => value.length > 0);
+  // Secrets first, whole, in any encoding: one may contain the code.
   const hide = (text: string) =>
     replacements
-      .reduce((result, [value, replacement]) => result.split(value).join(replacement), text)
+      .reduce(
+        (result, [value, replacement]) => result.split(value).join(replacement),
+        redactSecrets(text, hidden.secrets)
+      )
       .replace(secretFields, '$1$2=***');
 
   const headers = Object.fromEntries(

@@ -35,7 +35,11 @@ type ErrorData = {
   outcome?: string;
   field?: string;
   retryable?: boolean;
+  connected?: boolean;
 };
+
+/** Fields of what was asked (the number, the code, a status query's id and day), not the config. */
+const askedFields = new Set(['data', 'to', 'type', 'payload', 'id', 'date']);
 
 const connectorErrorData = (error: unknown): { code: string; data: ErrorData } | undefined => {
   const candidate = error as { code?: unknown; data?: { errorDescription?: unknown } } | null;
@@ -48,7 +52,7 @@ const exitCodeOf = (code: string, data: ErrorData): ExitCode => {
   if (data.providerCode !== undefined) {
     return data.outcome === 'unknown' ? exitCodes.network : exitCodes.providerRefused;
   }
-  if (data.field === 'to' || data.field?.startsWith('payload')) {
+  if (data.field !== undefined && askedFields.has(data.field.split('.')[0] ?? '')) {
     return exitCodes.usage;
   }
   if (data.field !== undefined || code === 'invalid_config' || code === 'template_not_found') {
@@ -110,6 +114,7 @@ export const describeFailure = (
       field: data.field,
       outcome: data.outcome,
       description,
+      connected: data.connected,
       config:
         answering === provider
           ? config

@@ -14,6 +14,8 @@ export type FailureFacts = {
   outcome: string | undefined;
   /** The error's description, without its origin prefix. */
   description: string;
+  /** Transport failures: whether a connection to the endpoint was made. */
+  connected: boolean | undefined;
   config: Record<string, unknown> | undefined;
 };
 
@@ -121,8 +123,20 @@ const families: HintFamily[] = [
   {
     family: 'unreachable',
     applies: (facts) =>
-      facts.providerCode === undefined && facts.field === undefined && facts.outcome === 'not_sent',
+      facts.providerCode === undefined &&
+      facts.field === undefined &&
+      facts.outcome === 'not_sent' &&
+      facts.connected !== true,
     hint: 'The provider could not be reached: check the endpoint (or --endpoint), DNS, HTTPS_PROXY or the proxy field, and the firewall; --timeout raises the limit per attempt.',
+  },
+  {
+    family: 'no answer',
+    applies: (facts) =>
+      facts.providerCode === undefined &&
+      facts.field === undefined &&
+      facts.outcome === 'not_sent' &&
+      facts.connected === true,
+    hint: "The connection was made, but no usable answer came (see the message: a timeout, a reset, a TLS handshake that failed): check that the endpoint is the provider's API and that a proxy does not intercept TLS; --timeout raises the limit per attempt.",
   },
   {
     family: 'outcome unknown',

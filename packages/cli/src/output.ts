@@ -1,3 +1,5 @@
+import { redactSecrets } from '@duanxin/shared';
+
 /**
  * Everything the CLI writes goes through here: secrets are scrubbed from every line as a last line
  * of defence, colour only on a terminal without NO_COLOR, and a spinner on stderr while waiting.
@@ -29,8 +31,9 @@ export class Output {
     this.secrets.push(...values.filter((value) => value.length > 0));
   }
 
+  /** Secrets go in any encoding: a provider's text may carry one URL-encoded or in base64. */
   scrub(text: string): string {
-    return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+    return redactSecrets(text, this.secrets);
   }
 
   out(text: string): void {
@@ -73,6 +76,29 @@ export class Output {
     }
   }
 }
+
+/**
+ * `duanxin --help | head`: the reader closes the pipe before everything is written. What is left
+ * is dropped quietly rather than with an EPIPE stack trace; the exit code stays the command's.
+ */
+export const tolerateClosedPipes = (): void => {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') {
+        process.exitCode = 1;
+      }
+    });
+  }
+};
+
+/**
+ * Commander quotes an invalid option value in its error (`argument '…' is invalid`): it may be a
+ * secret, a number or a code, so it is left out; the option and the reason are enough.
+ */
+export const withoutArgumentValues = (message: string): string =>
+  message
+    .replace(/ argument '[\s\S]*' is invalid\./, ' argument is invalid:')
+    .replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'");
 
 /** `label  value` rows with the labels padded to one width. */
 export const rows = (

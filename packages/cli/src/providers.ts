@@ -18,6 +18,8 @@ import {
 
 /** A connector as the CLI drives it: Logto's default export plus the operator functions. */
 export type ProviderEntry = ConnectorOperator & {
+  /** The provider's name in help texts, e.g. Tencent Cloud. */
+  title: string;
   create: CreateConnector<SmsConnector>;
   configGuard: ZodTypeAny;
   metadata: ConnectorMetadata;
@@ -39,6 +41,7 @@ export type ProviderEntry = ConnectorOperator & {
 
 export const providers = {
   aliyun: {
+    title: 'Aliyun',
     create: createAliyunConnector,
     configGuard: aliyun.aliyunSmsConfigGuard,
     metadata: aliyun.defaultMetadata,
@@ -52,6 +55,7 @@ export const providers = {
     queryStatus: aliyun.queryStatus,
   },
   tencent: {
+    title: 'Tencent Cloud',
     create: createTencentConnector,
     configGuard: tencent.tencentSmsConfigGuard,
     metadata: tencent.defaultMetadata,
@@ -65,6 +69,7 @@ export const providers = {
     queryStatus: tencent.queryStatus,
   },
   yunpian: {
+    title: 'YunPian',
     create: createYunpianConnector,
     configGuard: yunpian.yunpianSmsConfigGuard,
     metadata: yunpian.defaultMetadata,
@@ -76,6 +81,7 @@ export const providers = {
     emulatorConfig: (endpoint: string) => emulatorConnectorConfigs(endpoint).yunpian,
   },
   huawei: {
+    title: 'Huawei Cloud',
     create: createHuaweiConnector,
     configGuard: huawei.huaweiSmsConfigGuard,
     metadata: huawei.defaultMetadata,
@@ -88,6 +94,7 @@ export const providers = {
     emulatorProvider: huaweiProvider,
   },
   failover: {
+    title: 'failover',
     create: createFailoverConnector,
     configGuard: failover.failoverSmsConfigGuard,
     metadata: failover.defaultMetadata,
@@ -125,3 +132,14 @@ export const providerEntry = (name: ProviderName): ProviderEntry => providers[na
 
 export const isProviderName = (name: unknown): name is ProviderName =>
   typeof name === 'string' && Object.hasOwn(providers, name);
+
+/** Providers with a per-message status query. */
+export const statusProviderNames = providerNames.filter((name) => providerEntry(name).queryStatus);
+
+/** `Aliyun, Tencent Cloud and YunPian`: the providers' titles as help texts name them. */
+export const providerTitles = (names: readonly ProviderName[] = providerNames): string => {
+  const titles = names.map((name) => providerEntry(name).title);
+  return titles.length > 1
+    ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1) ?? ''}`
+    : (titles[0] ?? '');
+};

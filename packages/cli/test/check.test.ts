@@ -100,6 +100,55 @@ describe('duanxin check', { timeout: cliTimeout }, () => {
     }
   );
 
+  it.each(['aliyun', 'tencent'] as const)(
+    "%s: flags templates left as the form's placeholder, which fall back to Generic (exit 6)",
+    async (provider) => {
+      const { templates } = lab.configs[provider];
+      const config = {
+        ...lab.configs[provider],
+        templates: [
+          ...templates.filter(({ usageType }) => usageType !== 'SignIn'),
+          { usageType: 'SignIn', templateCode: '<template-code>' },
+          { usageType: 'BindMfa', templateCode: '<template-code>' },
+        ],
+      };
+      const run = await check(provider, config, ['--json']);
+      expect(run.exitCode, run.stdout).toBe(6);
+      const output = parseJsonOutput(run);
+      expect(item(output, /<template-code>/)).toMatchObject({
+        status: 'problem',
+        detail: expect.stringMatching(/^SignIn, BindMfa .*Generic/),
+      });
+      const generic = (output.templates as { usageType: string; template: string }[]).find(
+        (choice) => choice.usageType === 'Generic'
+      );
+      expect(output.templates).toContainEqual({
+        usageType: 'SignIn',
+        template: generic?.template,
+        fellBackToGeneric: true,
+      });
+      // The placeholder is no template: the provider is never asked about it.
+      const asked = lab.emulator.requests
+        .list()
+        .map((request) => `${request.path} ${request.body}`);
+      expect(asked.join('\n')).not.toMatch(/template-code|%3Ctemplate/i);
+      expect(items(output).filter((entry) => entry.status === 'problem')).toHaveLength(1);
+
+      const plain = await check(provider, config);
+      expect(plain.stdout).toMatch(/PROBLEM +templates left as <template-code> +SignIn, BindMfa/);
+    }
+  );
+
+  it("a Generic left as the form's placeholder: config invalid (exit 3), nothing asked", async () => {
+    const run = await check('aliyun', {
+      ...lab.configs.aliyun,
+      templates: [{ usageType: 'Generic', templateCode: '<template-code>' }],
+    });
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toContain("The Generic template is still the form's placeholder");
+    expect(lab.emulator.requests.list()).toEqual([]);
+  });
+
   it('tencent: the signature is always unverified, with the reason', async () => {
     const run = await check('tencent', lab.configs.tencent);
     expect(run.stdout).toMatch(/\? unverified +signName "duanxin" +.*numeric SignIds/);
@@ -130,4 +179,19 @@ describe('duanxin check', { timeout: cliTimeout }, () => {
     expect(run.exitCode).toBe(5);
     expect(run.stderr).toMatch(/could not be reached/);
   });
+
+  it.each(['aliyun', 'tencent', 'yunpian'] as const)(
+    '%s: a timeout after the connection was made is not "could not be reached" (exit 5)',
+    async (provider) => {
+      lab.emulator.faults.inject({ fault: { kind: 'hang' }, provider });
+      const run = await check(provider, { ...lab.configs[provider], maxRetries: 0 }, [
+        '--timeout',
+        '300',
+      ]);
+      expect(run.exitCode).toBe(5);
+      expect(run.stderr).toMatch(/hint +The connection was made, but no usable answer came/);
+      expect(run.stderr).not.toMatch(/could not be reached/);
+      expect(lab.emulator.requests.list()).toHaveLength(1);
+    }
+  );
 });

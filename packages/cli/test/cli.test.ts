@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { cliTimeout, runCli, writeJsonFile } from './run-cli.js';
+import { providerEntry, providerNames } from '../src/providers.js';
+
+import { cliTimeout, expectNothingSensitive, runCli, writeJsonFile } from './run-cli.js';
 
 describe('duanxin --help', { timeout: cliTimeout }, () => {
   it('documents the exit codes and the env: convention', async () => {
@@ -28,6 +30,41 @@ describe('duanxin --help', { timeout: cliTimeout }, () => {
     expect(run.stdout).toContain(`$ duanxin ${command}`);
   });
 
+  it.each([['--help'], ['send', '--help'], ['status', '--help']])(
+    '%s into a reader that stops early (| head): quiet, exit 0',
+    async (...args) => {
+      const run = await runCli(args, { closeStdout: true });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+    }
+  );
+
+  it('names every provider it offers, and offers status only where there is one', async () => {
+    const titles = providerNames.map((name) => providerEntry(name).title);
+    const overview = await runCli(['--help']);
+    const emulator = await runCli(['emulator', '--help']);
+    // Help is wrapped at 80 columns: a title may span two lines.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    for (const title of titles) {
+      expect(flat(overview.stdout)).toContain(title);
+      expect(flat(emulator.stdout)).toContain(title);
+    }
+    expect(emulator.stdout).not.toMatch(/three/);
+    const check = await runCli(['check', '--help']);
+    for (const name of providerNames) {
+      expect(check.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    }
+    const withStatus = providerNames.filter((name) => providerEntry(name).queryStatus);
+    const status = await runCli(['status', '--help']);
+    expect(status.stdout).toContain(`(choices: ${withStatus.map((n) => `"${n}"`).join(', ')})`);
+    for (const name of providerNames.filter((name) => !withStatus.includes(name))) {
+      expect(flat(status.stdout)).toContain(`${providerEntry(name).title}`);
+      expect(
+        (await runCli(['status', name, '--config', '-', '--id', '1', '--to', '1'])).exitCode
+      ).toBe(2);
+    }
+  });
+
   it('an unknown command or provider is a usage error (exit 2)', async () => {
     expect((await runCli(['frobnicate'])).exitCode).toBe(2);
     expect((await runCli(['check', 'twilio', '--config', 'x.json'])).exitCode).toBe(2);
@@ -37,6 +74,45 @@ describe('duanxin --help', { timeout: cliTimeout }, () => {
     const run = await runCli(['check', 'aliyun', '--config', '/nonexistent/duanxin.json']);
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toContain('ENOENT');
+  });
+
+  it('a config given as the value of --config, not a path: exit 2, never repeated', async () => {
+    const config = JSON.stringify({ accessKeyId: 'LTAI-x', accessKeySecret: 's3cr3t+/=value' });
+    const run = await runCli(['check', 'aliyun', '--config', config]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(
+      '`--config` expects a path or `-`; the value looks like JSON — use `--config -` and pipe it.'
+    );
+    expectNothingSensitive(run, { secrets: ['s3cr3t+/=value', 'LTAI-x'] });
+  });
+
+  it('an unreadable --config that is no path is not repeated either', async () => {
+    const run = await runCli(['check', 'aliyun', '--config', 'accessKeySecret\ns3cr3t-value']);
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toContain('Cannot read the config file given to --config (ENOENT)');
+    expect(run.stderr).not.toContain('s3cr3t');
+  });
+
+  it('option values it refuses are not repeated: they may be a secret, a number or a code', async () => {
+    const runs = await Promise.all([
+      runCli(['send', 'aliyun', '--config', 'x', '--to', '1', '--code', '73916x']),
+      runCli([
+        'send',
+        'aliyun',
+        '--config',
+        'x',
+        '--to',
+        '1',
+        '--endpoint',
+        'http://u:pw-s3cr3t@127.0.0.1:1',
+      ]),
+      runCli(['send', 'aliyun', '--config', 'x', '--to', '1', '--accessKeySecret=s3cr3t-value']),
+    ]);
+    for (const run of runs) {
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toMatch(/^error: /);
+      expect(run.stderr).not.toMatch(/73916x|s3cr3t/);
+    }
   });
 
   it('a config that is not JSON: exit 3, without quoting it', async () => {

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 import { expect } from 'vitest';
 
+import { outputOf, type ChildRun } from '../../../test/child-output.js';
+
 // tsx resolves `@duanxin/*` to the sources through the root tsconfig's paths, found from cwd.
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const cliSource = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -19,25 +21,25 @@ const cliSource = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 /** Each run starts node and compiles the sources with tsx (about 2 s); a case may run several. */
 export const cliTimeout = 60_000;
 
-export type CliRun = { exitCode: number | null; stdout: string; stderr: string };
+export type CliRun = ChildRun;
 
-export const runCli = (
-  args: readonly string[],
-  options: { env?: Record<string, string | undefined>; stdin?: string } = {}
-): Promise<CliRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, ...args], {
-      cwd: repositoryRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+export type CliOptions = {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  /** Close the reading end of stdout at once, as `| head` does once it has read enough. */
+  closeStdout?: boolean;
+};
+
+export const runCli = (args: readonly string[], options: CliOptions = {}): Promise<CliRun> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliSource, ...args], {
+    cwd: repositoryRoot,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
+  if (options.closeStdout) {
+    child.stdout.destroy();
+  }
+  return outputOf(child, options.stdin);
+};
 
 export const parseJsonOutput = (run: CliRun): Record<string, unknown> =>
   JSON.parse(run.stdout) as Record<string, unknown>;

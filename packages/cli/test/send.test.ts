@@ -10,9 +10,11 @@ import {
   writeJsonFile,
   type CliRun,
 } from './run-cli.js';
+import { extraEmulatorProviders, providerNames, providers } from '../src/providers.js';
+
 import { useEmulator } from './use-emulator.js';
 
-const lab = useEmulator();
+const lab = useEmulator({ providers: extraEmulatorProviders() });
 
 const mainland = '8613800138000';
 const code = '739164';
@@ -44,6 +46,28 @@ describe('duanxin send', { timeout: cliTimeout }, () => {
       expect(run.stdout).toContain(message?.messageId);
       expect(run.stdout).toContain('138****8000');
       expectNothingSensitive(run, { secrets: secretsOf[provider](config), code, phone: mainland });
+    }
+  );
+
+  it.each(providerNames)(
+    '%s: prints the template it sent with, as text and in --json',
+    async (provider) => {
+      const entry = providers[provider];
+      const config = entry.emulatorConfig(lab.emulator.url);
+      const data = { to: mainland, type: 'MfaVerification' as never, payload: { code } };
+      const { template } = entry.buildSendRequest(data, config);
+      expect(template).not.toBe('');
+      const args = ['send', provider, '--config', await writeJsonFile(config), '--to', mainland];
+      const text = await runCli([...args, '--type', 'MfaVerification']);
+      expect(text.exitCode, text.stderr).toBe(0);
+      expect(text.stdout).toMatch(
+        new RegExp(
+          `template +${template} \\(the Generic template, standing in for MfaVerification\\)`
+        )
+      );
+      const json = await runCli([...args, '--type', 'MfaVerification', '--json']);
+      expect(parseJsonOutput(json)).toMatchObject({ template, fellBackToGeneric: true });
+      expect(lab.emulator.inbox.list()).toHaveLength(2);
     }
   );
 

@@ -90,7 +90,7 @@ describe('duanxin status', { timeout: cliTimeout }, () => {
     expect(run.stderr).toMatch(/isp\.RAM_PERMISSION_DENY[\s\S]*hint .*ReadOnlyAccess/);
   });
 
-  it('YunPian has no status query: a usage error, exit 2', async () => {
+  it('YunPian has no status query: not offered, a usage error, exit 2', async () => {
     const run = await runCli([
       'status',
       'yunpian',
@@ -102,7 +102,62 @@ describe('duanxin status', { timeout: cliTimeout }, () => {
       '8613800138000',
     ]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('no per-message status query');
+    expect(run.stderr).toContain('Allowed choices are aliyun, tencent');
+    expect(lab.emulator.requests.list()).toEqual([]);
+  });
+
+  // A blank BizId asks Aliyun for every message to the number that day: another one's receipt.
+  it.each([
+    ['an empty --id', { id: '' }],
+    ['a blank --id', { id: '   ' }],
+    ['an --id with a line break', { id: '1^0\n2^0' }],
+    ['an --id of 200 characters', { id: '1'.repeat(200) }],
+    ['an empty --to', { to: '' }],
+    ['letters as --to', { to: 'abc' }],
+    ['an empty --date', { date: '' }],
+    ['a --date that does not exist', { date: '2025-02-30' }],
+  ] as [string, { id?: string; to?: string; date?: string }][])(
+    '%s is a usage error (exit 2) and nothing is asked',
+    async (_name, given) => {
+      const config = await writeJsonFile(lab.configs.aliyun);
+      const sent = await runCli(['send', 'aliyun', '--config', config, '--to', '8613800138000']);
+      expect(sent.exitCode, sent.stderr).toBe(0);
+      lab.emulator.requests.clear();
+      const { id, to, date } = { id: '1^0', to: '8613800138000', ...given };
+      const run = await runCli([
+        'status',
+        'aliyun',
+        '--config',
+        config,
+        '--id',
+        id,
+        '--to',
+        to,
+        ...(date === undefined ? [] : ['--date', date]),
+      ]);
+      expect(run.exitCode, run.stdout).toBe(2);
+      expect(run.stdout).not.toContain('delivered');
+      expect(lab.emulator.requests.list()).toEqual([]);
+    }
+  );
+
+  it('a query that times out on an open connection is not called unreachable', async () => {
+    lab.emulator.faults.inject({ fault: { kind: 'hang' }, provider: 'aliyun' });
+    const run = await runCli([
+      'status',
+      'aliyun',
+      '--config',
+      await writeJsonFile({ ...lab.configs.aliyun, maxRetries: 0 }),
+      '--id',
+      '1^0',
+      '--to',
+      '8613800138000',
+      '--timeout',
+      '300',
+    ]);
+    expect(run.exitCode).toBe(5);
+    expect(run.stderr).toMatch(/hint +The connection was made, but no usable answer came/);
+    expect(run.stderr).not.toMatch(/could not be reached/);
   });
 
   it('a malformed --date is a usage error', async () => {

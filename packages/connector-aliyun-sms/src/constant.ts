@@ -77,7 +77,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type; only Generic is required (other types fall back to it). templateCode is a code or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). Optional "params" adds static template variables, e.g. { "time": "5" }.',
+        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a code or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). Optional "params" adds static template variables, e.g. { "time": "5" }.',
     },
     {
       key: 'strictPhoneRegionNumberCheck',

@@ -12,7 +12,7 @@ import {
   pickRegional,
   pickTemplate,
   providerRejection,
-  readVerificationCode,
+  readSendData,
   unreadableReply,
   type PreparedSend,
 } from '@duanxin/shared';
@@ -51,13 +51,13 @@ export type AliyunSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, {
+  const { to, type, code } = readSendData(data, provider);
+  const phone = parsePhoneNumberForSms(to, {
     provider,
     strict: config.strictPhoneRegionNumberCheck,
     allowedCountries: config.allowedCountries,
   });
-  const code = readVerificationCode(data.payload, provider);
-  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const { template, fellBack } = pickTemplate(config.templates, type, provider);
   const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
   const phoneNumber = formatForAliyun(phone);
 

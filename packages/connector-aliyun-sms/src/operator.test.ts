@@ -26,6 +26,8 @@ beforeEach(() => {
   emulator.requests.clear();
 });
 
+const connector = () => createAliyunSmsConnector({ getConfig: async () => config });
+
 const statusOf = (items: CheckItem[]) =>
   Object.fromEntries(items.map((item) => [item.subject, item.status]));
 
@@ -150,6 +152,28 @@ describe('Aliyun operator functions', () => {
     const none = await queryStatus(config, { id: '1^0', to: '8613800138000', date: '2025-01-02' });
     expect(none.records).toEqual([]);
   });
+
+  it.each([
+    ['an empty id', { id: '', to: '8613800138000' }, 'id'],
+    ['an id with a space', { id: '1^0 2^0', to: '8613800138000' }, 'id'],
+    ['no query', null, 'id'],
+    ['a day that does not exist', { id: '1^0', to: '8613800138000', date: '2025-02-30' }, 'date'],
+    ['no number', { id: '1^0', to: '' }, 'to'],
+  ])(
+    'refuses %s before asking: a blank BizId would match every message',
+    async (_n, query, field) => {
+      await (
+        await connector()
+      ).sendMessage(
+        { to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } },
+        config
+      );
+      emulator.requests.clear();
+      const error = await queryStatus(config, query as never).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'invalid_request_parameters', data: { field } });
+      expect(emulator.requests.list()).toEqual([]);
+    }
+  );
 
   it('finds the receipts of a +1 number by the 00-prefixed form it was sent to', async () => {
     const connector = await createAliyunSmsConnector({ getConfig: async () => config });

@@ -2,6 +2,7 @@ import {
   chinaDay,
   parsePhoneNumberForSms,
   providerRejection,
+  readStatusQuery,
   type DeliveryRecord,
   type DeliveryReport,
   type StatusQuery,
@@ -28,9 +29,10 @@ const optionalString = (value: unknown) => (typeof value === 'string' ? value : 
 /** Receipts of one message (QuerySendDetails by BizId, number and day). */
 export const queryStatus = async (
   inputConfig: unknown,
-  { id, to, date }: StatusQuery
+  statusQuery: StatusQuery
 ): Promise<DeliveryReport> => {
   const config = readConfig(inputConfig);
+  const { id, to, date } = readStatusQuery(statusQuery, provider);
   const phone = parsePhoneNumberForSms(to, {
     provider,
     strict: config.strictPhoneRegionNumberCheck,

@@ -16,6 +16,11 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).aliyun,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'],
+  // Signature errors echo the string to sign; any message may echo parameters.
+  echoingRefusal: (echo) => ({
+    status: 200,
+    body: { Code: 'isv.SMS_TEMPLATE_ILLEGAL', Message: `模板不合法 ${echo}`, RequestId: echo },
+  }),
   errorFamilies: [
     {
       name: 'bad signature (wrong secret)',

@@ -6,6 +6,8 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 
+import { readSendData } from '@duanxin/shared';
+
 import { answerOf, mayFailOver, noDelivery, type ProviderAnswer } from './answers.js';
 import { openCircuit, tripCircuit } from './circuit.js';
 import { readConfig, type PreparedEntry } from './config.js';
@@ -55,6 +57,9 @@ const skipped = (entry: PreparedEntry, until: number, cause: ProviderAnswer): Pr
 const createFailoverSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => {
   const sendMessage: SendMessageFunction = async (data, inputConfig) => {
     const config = readConfig(inputConfig ?? (await getConfig(defaultMetadata.id)));
+    // Checked before routing, whatever its type, in the first provider's name: the refusal it
+    // would give (each listed connector checks the data again before sending).
+    readSendData(data, config.entries[0]?.provider ?? 'failover');
     const order = providersFor(config, data.to);
     const answers: ProviderAnswer[] = [];
     for (const [index, entry] of order.entries()) {

@@ -26,6 +26,14 @@ testConnector({
   emulator: emulatorOptions,
   withSettings: (config, settings) =>
     mapProviderConfigs(config, (provider) => ({ ...provider, ...settings })),
+  formTemplates: false,
+  // Aliyun answers first; its refusal of the number stops the failover there.
+  withSecret: (config, secret) =>
+    mapProviderConfigs(config, (provider) => ({ ...provider, accessKeySecret: secret })),
+  echoingRefusal: (echo) => ({
+    status: 200,
+    body: { RequestId: echo, Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: `号码格式错误 ${echo}` },
+  }),
   errorFamilies: [
     {
       name: 'a number the provider refuses',

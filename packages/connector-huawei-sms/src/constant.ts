@@ -82,7 +82,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type; only Generic is required (other types fall back to it). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills ${1}; optional "params" fill ${2}, ${3}…, e.g. ["5"] for "您的验证码为${1}，${2}分钟内有效". Every variable needs a value.',
+        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-id>). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills ${1}; optional "params" fill ${2}, ${3}…, e.g. ["5"] for "您的验证码为${1}，${2}分钟内有效". Every variable needs a value.',
     },
     {
       key: 'overseasSender',

@@ -13,7 +13,7 @@ import {
   pickRegional,
   pickTemplate,
   providerRejection,
-  readVerificationCode,
+  readSendData,
   unreadableReply,
   type PreparedSend,
 } from '@duanxin/shared';
@@ -51,12 +51,12 @@ export type HuaweiSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, {
+  const { to, type, code } = readSendData(data, provider);
+  const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,
   });
-  const code = readVerificationCode(data.payload, provider);
-  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const { template, fellBack } = pickTemplate(config.templates, type, provider);
   const templateId = pickRegional(template.templateId, phone.isMainlandChina);
   const phoneNumber = formatForHuawei(phone);
   const sender = chooseSender(config, phone.isMainlandChina);

@@ -16,6 +16,10 @@ testConnector({
   config: huaweiEmulatorConfig,
   secrets: (config) => [String(config.appSecret), String(config.overseasAppSecret)],
   ownTemplates: ['SignIn', 'Register', 'Generic'],
+  echoingRefusal: (echo) => ({
+    status: 400,
+    body: { code: 'E000503', description: `Invalid parameter: ${echo}` },
+  }),
   emulator,
   errorFamilies: [
     {

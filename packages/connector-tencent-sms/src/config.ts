@@ -1,11 +1,15 @@
-import { createConfigCache } from '@duanxin/shared';
+import { createConfigCache, formPlaceholders, usableTemplates } from '@duanxin/shared';
 
-import { defaultEndpoint } from './constant.js';
+import { defaultEndpoint, defaultMetadata } from './constant.js';
 import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
+
+const placeholders = formPlaceholders(defaultMetadata);
 
 /** Everything a request needs that depends only on the config: computed once per distinct config. */
 const prepareConfig = (config: TencentSmsConfig) => ({
   ...config,
+  // A template left as the form's placeholder is none: its usage type falls back to Generic.
+  templates: usableTemplates(config.templates, placeholders, 'tencent'),
   origin: config.endpoint ?? defaultEndpoint,
 });
 

@@ -100,7 +100,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type; only Generic is required (other types fall back to it). templateCode is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills {1}; optional "params" fills {2}, {3}…, e.g. ["5"] for "{1}为您的验证码，请于{2}分钟内填写".',
+        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills {1}; optional "params" fills {2}, {3}…, e.g. ["5"] for "{1}为您的验证码，请于{2}分钟内填写".',
     },
     {
       key: 'token',

@@ -12,7 +12,7 @@ import {
   pickRegional,
   pickTemplate,
   providerRejection,
-  readVerificationCode,
+  readSendData,
   unreadableReply,
   type PreparedSend,
 } from '@duanxin/shared';
@@ -54,12 +54,12 @@ export type TencentSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, {
+  const { to, type, code } = readSendData(data, provider);
+  const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,
   });
-  const code = readVerificationCode(data.payload, provider);
-  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const { template, fellBack } = pickTemplate(config.templates, type, provider);
   const templateCode = pickRegional(template.templateCode, phone.isMainlandChina);
   // The official connector sent `to` raw, without `+`: international numbers failed.
   const phoneNumber = formatForTencent(phone);

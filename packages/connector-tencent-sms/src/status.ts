@@ -2,6 +2,7 @@ import {
   chinaDay,
   parsePhoneNumberForSms,
   providerRejection,
+  readStatusQuery,
   type DeliveryRecord,
   type DeliveryReport,
   type StatusQuery,
@@ -24,9 +25,10 @@ const chinaDateTime = (seconds: number) =>
  */
 export const queryStatus = async (
   inputConfig: unknown,
-  { id, to, date }: StatusQuery
+  statusQuery: StatusQuery
 ): Promise<DeliveryReport> => {
   const config = readConfig(inputConfig);
+  const { id, to, date } = readStatusQuery(statusQuery, provider);
   const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,

@@ -12,6 +12,18 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).tencent,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'],
+  echoingRefusal: (echo) => ({
+    status: 200,
+    body: {
+      Response: {
+        Error: {
+          Code: 'FailedOperation.TemplateIncorrectOrUnapproved',
+          Message: `模板未审批 ${echo}`,
+        },
+        RequestId: echo,
+      },
+    },
+  }),
   errorFamilies: [
     {
       name: 'bad signature (wrong secret)',

@@ -7,6 +7,7 @@
 import { inspect } from 'node:util';
 
 import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
@@ -15,7 +16,14 @@ import {
   type EmulatorOptions,
   type ProviderAccount,
 } from '@duanxin/emulator';
-import { destroyAgents, templateTypes } from '@duanxin/shared';
+import {
+  destroyAgents,
+  formPlaceholders,
+  placeholderTemplates,
+  templateTypes,
+} from '@duanxin/shared';
+
+import { secretEncodings, secretForms, type SecretEncoding } from './secret-forms.js';
 
 type Config = Record<string, unknown>;
 
@@ -45,6 +53,11 @@ export type ConnectorUnderTest = {
   /** Usage types the config has a template of its own for (others fall back to Generic). */
   ownTemplates: readonly string[];
   errorFamilies: ErrorFamily[];
+  /**
+   * The provider's answer refusing a send, with `echo` in its free text (message, request id):
+   * the suite makes it echo the config's secrets, in every encoding a provider may use.
+   */
+  echoingRefusal: (echo: string) => { status: number; body: unknown };
   /** Extra emulator options, e.g. `providers` for a provider the emulator does not ship. */
   emulator?: EmulatorOptions;
   /**
@@ -53,6 +66,16 @@ export type ConnectorUnderTest = {
    * failover one) sets them in each of theirs.
    */
   withSettings?: (config: Config, settings: Config) => Config;
+  /**
+   * The config with every secret set to `secret`. Default: each confidential field of the form;
+   * a connector whose secrets sit in nested configs (the failover one) sets them there.
+   */
+  withSecret?: (config: Config, secret: string) => Config;
+  /**
+   * False when the form has no `templates` field of its own (the failover connector: each listed
+   * provider's config has its templates, checked by that provider's own suite).
+   */
+  formTemplates?: boolean;
 };
 
 const notConfigured = async () => {
@@ -79,23 +102,32 @@ const failure = async (promise: Promise<unknown>) => {
   return error as Error & { code: string; data: Record<string, unknown> };
 };
 
-/** No secret in any rendering of an error; no number or code in clear. */
+/** What a log, an API answer or a terminal may make of an error. */
+const renderings = (error: unknown) => [
+  String(error),
+  JSON.stringify(error),
+  JSON.stringify((error as { data?: unknown }).data),
+  inspect(error, { depth: 5 }),
+];
+
+/** No secret in any rendering of an error, in any encoding; no number or code in clear. */
 export const expectNothingSensitive = (error: unknown, secrets: string[], to?: string) => {
-  const renderings = [
-    String(error),
-    JSON.stringify(error),
-    JSON.stringify((error as { data?: unknown }).data),
-    inspect(error, { depth: 5 }),
-  ];
-  for (const text of renderings) {
-    for (const secret of secrets) {
-      expect(text).not.toContain(secret);
+  for (const text of renderings(error)) {
+    for (const form of secrets.flatMap(secretForms)) {
+      expect(text).not.toContain(form);
     }
     if (to) {
       expect(text).not.toContain(to.slice(-8));
     }
   }
 };
+
+/** Random secrets over the whole printable ASCII range, as long as real keys are. */
+const printableSecret = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  minLength: 12,
+  maxLength: 48,
+});
 
 export const testConnector = (connector: ConnectorUnderTest) => {
   const withSettings =
@@ -131,6 +163,65 @@ export const testConnector = (connector: ConnectorUnderTest) => {
           messageId: inbox[0]?.messageId,
           fellBackToGeneric: !connector.ownTemplates.includes(type),
         });
+      });
+    });
+
+    describe.skipIf(connector.formTemplates === false)("the form's default templates", () => {
+      const formDefaults = async () => {
+        const { metadata } = await connector.create({ getConfig: notConfigured });
+        const item = metadata.formItems?.find((formItem) => formItem.key === 'templates');
+        const defaults = item?.defaultValue as { usageType: string }[] | undefined;
+        expect(defaults?.map(({ usageType }) => usageType).sort()).toEqual(
+          [...templateTypes].sort()
+        );
+        return { defaults: defaults ?? [], placeholders: formPlaceholders(metadata) };
+      };
+      const withDefault = (type: string, defaults: { usageType: string }[]) => ({
+        ...config,
+        templates: [
+          ...(config.templates as { usageType: string }[]).filter(
+            (template) => template.usageType !== type
+          ),
+          ...defaults.filter((template) => template.usageType === type),
+        ],
+      });
+
+      it('a type left as the placeholder is sent with the Generic template', async () => {
+        const { defaults, placeholders } = await formDefaults();
+        await send(connector, config, '8613800138000');
+        const result = await send(
+          connector,
+          withDefault('SignIn', defaults),
+          '8613800138000',
+          {
+            code: '123456',
+          },
+          'SignIn'
+        );
+        const [generic, signIn] = emulator.inbox.list();
+        expect(signIn).toBeDefined();
+        if (placeholders.size > 0) {
+          expect(result).toMatchObject({ fellBackToGeneric: true });
+          expect(signIn?.templateId).toBe(generic?.templateId);
+        } else {
+          // A form pre-filled with real text (YunPian's): it is sent as is.
+          expect(result).toMatchObject({ fellBackToGeneric: false });
+        }
+      });
+
+      it('a Generic left as the placeholder is invalid_config, and nothing is sent', async () => {
+        const { defaults, placeholders } = await formDefaults();
+        if (placeholders.size === 0) {
+          // Nothing in the form's default is a placeholder to leave.
+          expect(placeholderTemplates(defaults, placeholders)).toEqual([]);
+          return;
+        }
+        const error = await failure(
+          send(connector, withDefault('Generic', defaults), '8613800138000')
+        );
+        expect(error.code).toBe('invalid_config');
+        expect(error.data).toMatchObject({ field: 'templates', outcome: 'not_sent' });
+        expect(emulator.requests.list()).toEqual([]);
       });
     });
 
@@ -267,6 +358,31 @@ export const testConnector = (connector: ConnectorUnderTest) => {
         expectNothingSensitive(error, connector.secrets(config));
       });
 
+      // What Logto's types forbid still reaches a connector from another host, a script or a bug.
+      it.each([
+        ['no data', null],
+        ['undefined data', undefined],
+        ['data that is a string', '8613800138000'],
+        ['data that is an array', ['8613800138000']],
+        ['no payload', { to: '8613800138000', type: 'Generic' }],
+        ['a null payload', { to: '8613800138000', type: 'Generic', payload: null }],
+        ['a string payload', { to: '8613800138000', type: 'Generic', payload: '123456' }],
+        ['a number payload', { to: '8613800138000', type: 'Generic', payload: 123456 }],
+        ['an array payload', { to: '8613800138000', type: 'Generic', payload: ['123456'] }],
+        ['a numeric code', { to: '8613800138000', type: 'Generic', payload: { code: 123456 } }],
+        ['no type', { to: '8613800138000', payload: { code: '123456' } }],
+        ['a numeric type', { to: '8613800138000', type: 0, payload: { code: '123456' } }],
+        ['no number', { type: 'Generic', payload: { code: '123456' } }],
+        ['a numeric number', { to: 8613800138000, type: 'Generic', payload: { code: '123456' } }],
+        ['an array of numbers', { to: ['8613800138000'], type: 'Generic', payload: {} }],
+      ])('%s is invalid_request_parameters, not a TypeError', async (_name, data) => {
+        const instance = await connector.create({ getConfig: notConfigured });
+        const error = await failure(instance.sendMessage(data as never, config));
+        expect(error.code).toBe('invalid_request_parameters');
+        expect(error.data).toMatchObject({ provider: connector.name, outcome: 'not_sent' });
+        expect(emulator.requests.list()).toEqual([]);
+      });
+
       it('sends only the code, never locale or uiLocales (Logto issue #7121)', async () => {
         await send(connector, config, '8613800138000', {
           code: '654321',
@@ -328,6 +444,47 @@ export const testConnector = (connector: ConnectorUnderTest) => {
           await limited.close();
         }
       });
+    });
+
+    describe('secrets echoed back by the provider', () => {
+      /** Sends with every confidential field of the form set to `secret`; the provider refuses. */
+      const refusalEchoing = async (secret: string, echo: string) => {
+        const { metadata } = await connector.create({ getConfig: notConfigured });
+        const confidential = (metadata.formItems ?? [])
+          .filter((item) => item.isConfidential && typeof config[item.key] === 'string')
+          .map((item) => item.key);
+        expect(connector.withSecret !== undefined || confidential.length > 0).toBe(true);
+        const answer = connector.echoingRefusal(echo);
+        emulator.faults.inject({
+          fault: { kind: 'malformed', status: answer.status, body: JSON.stringify(answer.body) },
+          provider: connector.name,
+        });
+        const withSecret = connector.withSecret
+          ? connector.withSecret(config, secret)
+          : { ...config, ...Object.fromEntries(confidential.map((key) => [key, secret])) };
+        return failure(send(connector, withSecret, '8613800138000'));
+      };
+
+      it.each(Object.keys(secretEncodings) as SecretEncoding[])(
+        'no random secret echoed %s appears in any rendering of the error',
+        async (encoding) => {
+          await fc.assert(
+            fc.asyncProperty(printableSecret, async (secret) => {
+              // A form the error holds whatever the provider says is not an echo.
+              const baseline = renderings(await refusalEchoing(secret, 'no echo'));
+              fc.pre(
+                secretForms(secret).every((form) => baseline.every((text) => !text.includes(form)))
+              );
+              const echoed = secretEncodings[encoding](secret);
+              const error = await refusalEchoing(secret, `key=${echoed}&to=%2B8613800138000`);
+              expect(error.data).toMatchObject({ provider: connector.name, outcome: 'rejected' });
+              expectNothingSensitive(error, [secret], '8613800138000');
+            }),
+            { numRuns: 15 }
+          );
+          expect(emulator.inbox.list()).toEqual([]);
+        }
+      );
     });
 
     describe('transport', () => {

@@ -13,3 +13,4 @@ export {
 } from './logto-loading.js';
 export { findModuleDir, installAsLogto, loadAsLogto, packConnector } from './logto-loader.js';
 export { fakeNow, fakeProviderContext } from './provider-context.js';
+export { secretEncodings, secretForms, type SecretEncoding } from './secret-forms.js';

@@ -14,7 +14,7 @@ import {
   pickRegional,
   pickTemplate,
   providerRejection,
-  readVerificationCode,
+  readSendData,
   renderContent,
   unreadableReply,
   yunpianErrorTable,
@@ -55,7 +55,8 @@ export type YunpianSendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, {
+  const { to, type, code } = readSendData(data, provider);
+  const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,
   });
@@ -68,8 +69,7 @@ export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): P
       'to'
     );
   }
-  const code = readVerificationCode(data.payload, provider);
-  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const { template, fellBack } = pickTemplate(config.templates, type, provider);
   // Only {{code}}: other payload keys (locale, uiLocales) never reach the text.
   const text = renderContent(pickRegional(template.content, phone.isMainlandChina), code);
   // Mainland as 11 digits (the official connector turned a bare 13800138000 into +13800138000).

@@ -14,6 +14,16 @@ testConnector({
   config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
   secrets: (config) => [String(config.apikey)],
   ownTemplates: ['SignIn', 'Generic'],
+  // `detail` repeats the parameter it refuses, with its value (docs/providers.md §6).
+  echoingRefusal: (echo) => ({
+    status: 400,
+    body: {
+      http_status_code: 400,
+      code: 2,
+      msg: '请求参数格式错误',
+      detail: `参数格式不正确，${echo}`,
+    },
+  }),
   errorFamilies: [
     {
       name: 'unknown apikey',

@@ -210,17 +210,25 @@ const transportError = (
       : error instanceof RequestError
         ? `${error.code}: ${error.message}`
         : String(error);
-  const description = `Request to ${request.url.origin} failed (${redactText(reason, call.sensitive)}); ${
+  const sensitive = call.sensitive ?? [];
+  const description = `Request to ${request.url.origin} failed (${redactText(reason, sensitive)}); ${
     notSent
       ? 'it never left this machine, nothing was sent.'
       : 'the message may or may not have been sent.'
   }`;
-  return duanxinError(error instanceof ResponseTooLarge ? 'InvalidResponse' : 'General', {
-    provider: call.provider,
-    description,
-    outcome: notSent ? 'not_sent' : 'unknown',
-    retryable: notSent,
-    // Unreachable from here: another provider, on other servers, may deliver it.
-    ...(notSent && { failover: 'account' as const }),
-  });
+  return duanxinError(
+    error instanceof ResponseTooLarge ? 'InvalidResponse' : 'General',
+    {
+      provider: call.provider,
+      description,
+      outcome: notSent ? 'not_sent' : 'unknown',
+      connected:
+        error instanceof ResponseTooLarge ||
+        (error instanceof RequestError && error.timings?.connect !== undefined),
+      retryable: notSent,
+      // Unreachable from here: another provider, on other servers, may deliver it.
+      ...(notSent && { failover: 'account' as const }),
+    },
+    sensitive
+  );
 };

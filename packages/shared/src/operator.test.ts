@@ -43,10 +43,21 @@ describe('regionalRoles and listTemplateChoices', () => {
 });
 
 describe('queryProvider', () => {
+  const secret = 'S3cr3t+/=&"';
   let server: http.Server;
   let origin: string;
   beforeAll(async () => {
-    server = http.createServer((_request, response) => response.end('{"ok":true}'));
+    // `/echo` answers as a provider repeating the request would: the key in its form encoding.
+    server = http.createServer((request, response) =>
+      response.end(
+        request.url === '/echo'
+          ? JSON.stringify({
+              Message: `refused key=${encodeURIComponent(secret)}`,
+              [secret]: [secret],
+            })
+          : '{"ok":true}'
+      )
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -59,6 +70,12 @@ describe('queryProvider', () => {
     url: new URL(url),
     method: 'GET' as const,
     headers: {},
+  });
+
+  it('answers without the secrets it was given, in any encoding', async () => {
+    const reply = await queryProvider('test', request(`${origin}/echo`), {}, [secret]);
+    expect(reply.json).toEqual({ Message: 'refused key=***', '***': ['***'] });
+    expect(reply.text).not.toContain(encodeURIComponent(secret));
   });
 
   it('answers like callProvider', async () => {

@@ -6,9 +6,21 @@
  */
 import type { SendMessageData } from '@logto/connector-kit';
 
-import { duanxinError, type ProviderName } from './errors/index.js';
+import {
+  badInput,
+  duanxinError,
+  redactDeep,
+  redactSecrets,
+  type ProviderName,
+} from './errors/index.js';
 import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
-import { pickRegional, pickTemplate, templateTypes, type Regional } from './templates.js';
+import {
+  pickRegional,
+  pickTemplate,
+  placeholderTemplates,
+  templateTypes,
+  type Regional,
+} from './templates.js';
 
 /** A send, prepared up to the request: `sendMessage` is `callProvider(call)` plus reading the answer. */
 export type PreparedSend = {
@@ -66,6 +78,31 @@ export const templateVerdict = (
   return checkItem(subject, 'problem', `${problems.map((f) => f.problem).join('; ')}; ${where}`, {
     hint: hints.join(' '),
   });
+};
+
+/**
+ * Templates left as the form's placeholder: sends fall back to Generic for them, which is seldom
+ * what the admin meant; removing the entries says it on purpose.
+ */
+export const placeholderItems = (
+  templates: readonly { usageType: string }[],
+  placeholders: ReadonlySet<string>
+): CheckItem[] => {
+  const left = placeholderTemplates(templates, placeholders);
+  if (left.length === 0) {
+    return [];
+  }
+  const values = [...new Set(left.map(({ placeholder }) => placeholder))].join(', ');
+  return [
+    checkItem(
+      `templates left as ${values}`,
+      'problem',
+      `${left.map(({ usageType }) => usageType).join(', ')} still hold the form's placeholder: they use the Generic template`,
+      {
+        hint: "Put one of the provider's templates in each, or remove those entries to have them use Generic on purpose.",
+      }
+    ),
+  ];
 };
 
 export type TemplateChoice = {
@@ -137,6 +174,48 @@ export type StatusQuery = {
   date?: string;
 };
 
+/** `YYYY-MM-DD` naming a real day: `2025-02-30` would roll over to March. */
+export const isCalendarDay = (value: string): boolean => {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(ms) &&
+    new Date(ms).toISOString().slice(0, 10) === value
+  );
+};
+
+/** What a message id may look like: printable, without spaces (ids are `123^0`, `5000:104…`). */
+const messageIdShape = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * A status query read without trusting its type. An empty id is refused above all: Aliyun takes
+ * a missing BizId for "every message to this number that day" and would report another
+ * message's receipt. The number is left to the phone rules.
+ */
+export const readStatusQuery = (query: unknown, provider: ProviderName): StatusQuery => {
+  const { id, to, date } = (typeof query === 'object' && query !== null ? query : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof id !== 'string' || !messageIdShape.test(id)) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'id must be the message id a send reported: printable, without spaces, at most 128 characters.',
+      'id'
+    );
+  }
+  if (date !== undefined && (typeof date !== 'string' || !isCalendarDay(date))) {
+    throw badInput(
+      provider,
+      'InvalidRequestParameters',
+      'date must be a day as YYYY-MM-DD.',
+      'date'
+    );
+  }
+  return { id, to: to as string, ...(date !== undefined && { date }) };
+};
+
 export type DeliveryRecord = {
   messageId: string | undefined;
   /** As the provider reports it. */
@@ -169,24 +248,27 @@ type TransportSettings = { timeout?: number; maxRetries?: number; proxy?: string
 /**
  * A read-only provider query (no SMS is sent), with the config's timeout, retries and proxy.
  * callProvider's failures speak of "the message"; a query sends none, so they are reworded.
+ * The answer comes back with the secrets (`sensitive`) removed in any encoding: what a query
+ * reports (check items, receipts, errors) is made of it.
  */
 export const queryProvider = async (
   provider: ProviderName,
   build: ProviderCall['build'],
   settings: TransportSettings,
-  sensitive: readonly (string | undefined)[]
+  secrets: readonly (string | undefined)[]
 ): Promise<ProviderReply> => {
+  let reply: ProviderReply;
   try {
-    return await callProvider({
+    reply = await callProvider({
       provider,
       build,
       timeout: settings.timeout ?? defaultTimeoutMs,
       maxRetries: settings.maxRetries ?? 1,
       proxy: settings.proxy,
-      sensitive,
+      sensitive: secrets,
     });
   } catch (error: unknown) {
-    const data = (error as { data?: { errorDescription?: unknown } }).data;
+    const data = (error as { data?: { errorDescription?: unknown; connected?: unknown } }).data;
     if (typeof data?.errorDescription !== 'string') {
       throw error;
     }
@@ -196,13 +278,23 @@ export const queryProvider = async (
         /; (it never left this machine, nothing was sent|the message may or may not have been sent)\.$/,
         '.'
       );
-    throw duanxinError('General', {
-      provider,
-      description: `Query failed: ${description}`,
-      outcome: 'not_sent',
-      retryable: true,
-    });
+    throw duanxinError(
+      'General',
+      {
+        provider,
+        description: `Query failed: ${description}`,
+        outcome: 'not_sent',
+        ...(typeof data.connected === 'boolean' && { connected: data.connected }),
+        retryable: true,
+      },
+      secrets
+    );
   }
+  return {
+    statusCode: reply.statusCode,
+    json: redactDeep(reply.json, secrets),
+    text: redactSecrets(reply.text, secrets),
+  };
 };
 
 /** An answer to a query that cannot be read (an HTML proxy page, a body without its fields). */

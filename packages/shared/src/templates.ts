@@ -1,3 +1,4 @@
+import type { ConnectorMetadata } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { badInput, type ProviderName } from './errors/index.js';
@@ -45,6 +46,70 @@ export const pickTemplate = <T extends { usageType: string }>(
   );
 };
 
+/** A form placeholder: `<template-code>`, `<template-id>`; no provider's template id looks so. */
+const placeholderShape = /^<[^<>]+>$/;
+
+const stringsOf = (value: unknown, key?: string): string[] =>
+  typeof value === 'string'
+    ? key === 'usageType'
+      ? []
+      : [value]
+    : Array.isArray(value)
+      ? value.flatMap((item) => stringsOf(item))
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([name, item]) => stringsOf(item, name))
+        : [];
+
+/**
+ * The template ids a connector's form pre-fills, read from its metadata: the `<…>` values of the
+ * `templates` form item's default (`<template-code>`). Saved unedited, they name no template.
+ */
+export const formPlaceholders = (metadata: ConnectorMetadata): ReadonlySet<string> =>
+  new Set(
+    stringsOf(metadata.formItems?.find((item) => item.key === 'templates')?.defaultValue).filter(
+      (value) => placeholderShape.test(value)
+    )
+  );
+
+export type PlaceholderTemplate = { usageType: string; placeholder: string };
+
+const placeholderOf = (template: object, placeholders: ReadonlySet<string>) =>
+  stringsOf(template).find((value) => placeholders.has(value));
+
+/** Templates that still hold a form placeholder (anywhere: `{ china, overseas }` included). */
+export const placeholderTemplates = (
+  templates: readonly { usageType: string }[],
+  placeholders: ReadonlySet<string>
+): PlaceholderTemplate[] =>
+  templates.flatMap((template) => {
+    const placeholder = placeholderOf(template, placeholders);
+    return placeholder === undefined ? [] : [{ usageType: template.usageType, placeholder }];
+  });
+
+/**
+ * The templates a send may use: one left as the form's placeholder is no template, so its usage
+ * type falls back to Generic. A Generic left so leaves nothing to send with: the config is refused.
+ */
+export const usableTemplates = <T extends { usageType: string }>(
+  templates: readonly T[],
+  placeholders: ReadonlySet<string>,
+  provider: ProviderName
+): T[] => {
+  const usable = templates.filter(
+    (template) => placeholderOf(template, placeholders) === undefined
+  );
+  const generic = templates.find((template) => template.usageType === 'Generic');
+  if (generic && !requireGenericTemplate(usable)) {
+    throw badInput(
+      provider,
+      'InvalidConfig',
+      `The Generic template is still the form's placeholder ${placeholderOf(generic, placeholders) ?? ''}: give it a template of the provider's.`,
+      'templates'
+    );
+  }
+  return usable;
+};
+
 /** The config only has to carry a Generic template: Logto's console test send uses it. */
 export const requireGenericTemplate = (templates: readonly { usageType: string }[]): boolean =>
   templates.some(({ usageType }) => usageType === 'Generic');
@@ -59,6 +124,7 @@ export const genericTemplateIssue = {
  */
 export const verificationCodeGuard = z.string().regex(/^[0-9]{4,10}$/);
 
+/** The code of a payload; `readSendData` reads the rest of what `sendMessage` is given. */
 export const readVerificationCode = (payload: unknown, provider: ProviderName): string => {
   const code = (payload as { code?: unknown } | undefined)?.code;
   if (code === undefined) {
@@ -79,6 +145,39 @@ export const readVerificationCode = (payload: unknown, provider: ProviderName): 
     );
   }
   return result.data;
+};
+
+const invalidData = (provider: ProviderName, description: string, field: string) =>
+  badInput(provider, 'InvalidRequestParameters', description, field);
+
+/**
+ * `sendMessage(data)` read without trusting its type: an older host, a script or a bug may pass
+ * `null`, a string payload or a numeric type. Each is refused as bad input, never a TypeError;
+ * the number (`to`) is left to the phone rules, which refuse anything but a string of digits.
+ */
+export const readSendData = (
+  data: unknown,
+  provider: ProviderName
+): { to: unknown; type: string; code: string } => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalidData(
+      provider,
+      'The message data must be an object { to, type, payload }.',
+      'data'
+    );
+  }
+  const { to, type, payload } = data as Record<string, unknown>;
+  if (typeof type !== 'string' || type.length === 0) {
+    throw invalidData(provider, 'type must be a template type such as "Generic".', 'type');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw invalidData(
+      provider,
+      'payload must be an object with the code: { "code": "123456" }.',
+      'payload'
+    );
+  }
+  return { to, type, code: readVerificationCode(payload, provider) };
 };
 
 const hasCodePlaceholder = /\{\{\s*code\s*\}\}/;

@@ -1,7 +1,9 @@
-import { createConfigCache } from '@duanxin/shared';
+import { createConfigCache, formPlaceholders, usableTemplates } from '@duanxin/shared';
 
-import { defaultEndpoint } from './constant.js';
+import { defaultEndpoint, defaultMetadata } from './constant.js';
 import { __camel__SmsConfigGuard, type __Pascal__SmsConfig } from './types.js';
+
+const placeholders = formPlaceholders(defaultMetadata);
 
 /**
  * Everything a request needs that depends only on the config, computed once per distinct config:
@@ -9,6 +11,8 @@ import { __camel__SmsConfigGuard, type __Pascal__SmsConfig } from './types.js';
  */
 const prepareConfig = (config: __Pascal__SmsConfig) => ({
   ...config,
+  // A template left as the form's placeholder is none: its usage type falls back to Generic.
+  templates: usableTemplates(config.templates, placeholders, '__name__'),
   origin: config.endpoint ?? defaultEndpoint,
 });
 

@@ -59,7 +59,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type; only Generic is required (other types fall back to it). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills the first variable; optional "params" fill the next ones.',
+        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-id>). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills the first variable; optional "params" fill the next ones.',
     },
     ...commonFormItems(defaultEndpoint),
   ],

@@ -12,7 +12,7 @@ import {
   pickRegional,
   pickTemplate,
   providerRejection,
-  readVerificationCode,
+  readSendData,
   unreadableReply,
   type PreparedSend,
 } from '@duanxin/shared';
@@ -47,12 +47,12 @@ export type __Pascal__SendResult = {
  */
 export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): PreparedSend => {
   const config = readConfig(inputConfig);
-  const phone = parsePhoneNumberForSms(data.to, {
+  const { to, type, code } = readSendData(data, provider);
+  const phone = parsePhoneNumberForSms(to, {
     provider,
     allowedCountries: config.allowedCountries,
   });
-  const code = readVerificationCode(data.payload, provider);
-  const { template, fellBack } = pickTemplate(config.templates, data.type, provider);
+  const { template, fellBack } = pickTemplate(config.templates, type, provider);
   const templateId = pickRegional(template.templateId, phone.isMainlandChina);
   // EXAMPLE: E.164 with `+`. Send a form the provider cannot read as another number, and write
   // down why in docs/providers.md (see formatForAliyun, … in @duanxin/shared).

@@ -18,6 +18,11 @@ testConnector({
   config: __camel__EmulatorConfig,
   secrets: (config) => [String(config.accessKeySecret)],
   ownTemplates: ['SignIn', 'Generic'],
+  // The provider's refusal, its free text carrying `echo`: no secret may come through it.
+  echoingRefusal: (echo) => ({
+    status: 400,
+    body: { code: 'TemplateNotApproved', message: `Refused: ${echo}`, requestId: echo },
+  }),
   emulator,
   // One entry per family of provider errors: how to provoke it, and the Logto code it must map to.
   errorFamilies: [

@@ -1,5 +1,10 @@
 import { Command } from 'commander';
-import type { CheckItem, TemplateChoice } from '@duanxin/shared';
+import {
+  formPlaceholders,
+  placeholderItems,
+  type CheckItem,
+  type TemplateChoice,
+} from '@duanxin/shared';
 
 import { configIssues } from '../config-input.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
@@ -65,10 +70,13 @@ const check = async (context: ActionContext): Promise<ExitCode> => {
     return exitCodes.configInvalid;
   }
   const templates = entry.templateChoices(config);
-  const items = await output.during(
-    `asking ${provider} (no SMS is sent)`,
-    entry.checkConfig(config)
-  );
+  const items = [
+    ...placeholderItems(
+      config.templates as { usageType: string }[],
+      formPlaceholders(entry.metadata)
+    ),
+    ...(await output.during(`asking ${provider} (no SMS is sent)`, entry.checkConfig(config))),
+  ];
   const problems = items.filter((item) => item.status === 'problem').length;
   const unverified = items.filter((item) => item.status === 'unverified').length;
   if (output.json) {
@@ -115,10 +123,11 @@ What is checked (no SMS is ever sent):
            placeholders (DescribeSmsTemplateList); signatures are unverified: the API needs
            numeric ids a Logto config does not have
   yunpian  apikey, balance, and which account template each text matches (user/get, tpl/get)
-  huawei   nothing can be asked with app credentials: every item is unverified, with where
-           to look in the console
+  huawei   nothing it can ask: MSGSMS has no read-only API for app credentials, so every item
+           is unverified, with where to look in the console; a send to a test number checks it
   failover the order per country, then each listed provider's own check, under its name
-An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
+Every provider: templates left as the form's placeholder (<template-code>), which fall back to
+Generic. An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
 
 export const checkCommand = (): Command => {
   const command = new Command('check')

@@ -20,8 +20,8 @@ export type ConnectionOptions = {
   json?: boolean;
 };
 
-export const providerArgument = () =>
-  new Argument('<provider>', "the connector's provider").choices(providerNames);
+export const providerArgument = (names: readonly ProviderName[] = providerNames) =>
+  new Argument('<provider>', "the connector's provider").choices(names);
 
 const parseTimeout = (value: string): number => {
   const ms = Number(value);

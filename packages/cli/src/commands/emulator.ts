@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 
 import { exitCodes } from '../exit-codes.js';
-import { extraEmulatorProviders } from '../providers.js';
+import { extraEmulatorProviders, providerTitles } from '../providers.js';
 
 type EmulatorOptions = {
   port: number;
@@ -64,9 +64,9 @@ A seed file adds to or overrides the built-in accounts, e.g.
 
 export const emulatorCommand = (): Command =>
   new Command('emulator')
-    .summary('start the local emulator of the three provider APIs')
+    .summary("start the local emulator of the providers' APIs")
     .description(
-      'Start the emulator of the Aliyun, Tencent Cloud and YunPian SMS APIs and print its endpoint, seeded credentials and ready-to-paste connector configs. Stops on Ctrl-C.'
+      `Start the emulator of the ${providerTitles()} SMS APIs and print its endpoint, seeded credentials and ready-to-paste connector configs. Stops on Ctrl-C.`
     )
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
     .option('--host <host>', 'address to listen on', '127.0.0.1')

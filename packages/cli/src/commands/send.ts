@@ -40,6 +40,7 @@ type SendResult = {
   requestId?: string;
   templateCode?: string;
   templateUsageType?: string;
+  templateId?: string;
   fellBackToGeneric?: boolean;
   phoneNumber?: string;
   fee?: number;
@@ -129,7 +130,7 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
     `sending through ${provider}`,
     connector.sendMessage(data, config)
   )) as SendResult;
-  const template = result.templateCode ?? result.templateUsageType ?? '';
+  const template = result.templateCode ?? result.templateUsageType ?? result.templateId ?? '';
   const phoneNumber = result.phoneNumber && maskPhone(result.phoneNumber);
   if (output.json) {
     output.printJson({

@@ -1,10 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { maskPhone, type DeliveryRecord } from '@duanxin/shared';
+import { isCalendarDay, maskPhone, readStatusQuery, type DeliveryRecord } from '@duanxin/shared';
 
 import { assertValidConfig } from '../config-input.js';
-import { CliError, exitCodes, type ExitCode } from '../exit-codes.js';
+import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { rows } from '../output.js';
-import type { ProviderName } from '../providers.js';
+import {
+  providerEntry,
+  providerNames,
+  providerTitles,
+  statusProviderNames,
+  type ProviderName,
+} from '../providers.js';
 import {
   addConnectionOptions,
   providerArgument,
@@ -16,7 +22,7 @@ import {
 type StatusOptions = ConnectionOptions & { id: string; to: string; date?: string };
 
 const parseDate = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isCalendarDay(value)) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   }
   return value;
@@ -26,23 +32,19 @@ const stateColours = { delivered: 'green', failed: 'red', pending: 'yellow' } as
 
 const status = async (context: ActionContext, options: StatusOptions): Promise<ExitCode> => {
   const { output, provider, entry } = context;
-  if (!entry.queryStatus) {
-    throw new CliError(
-      `The ${provider} connector has no per-message status query.`,
-      exitCodes.usage,
-      'YunPian reports delivery to a callback_url, or in its console (发送记录); its pull_status hands each receipt out once, so the CLI does not take them.'
-    );
+  // An empty or malformed id is a usage error before anything is read or asked.
+  const query = readStatusQuery(
+    { id: options.id, to: options.to, ...(options.date !== undefined && { date: options.date }) },
+    provider
+  );
+  const { queryStatus } = entry;
+  if (!queryStatus) {
+    // The provider argument offers only the connectors that have one.
+    throw new Error(`${provider} has no status query`);
   }
   const { config } = await context.load();
   assertValidConfig(config, entry);
-  const report = await output.during(
-    `asking ${provider} for receipts`,
-    entry.queryStatus(config, {
-      id: options.id,
-      to: options.to,
-      ...(options.date && { date: options.date }),
-    })
-  );
+  const report = await output.during(`asking ${provider} for receipts`, queryStatus(config, query));
   const records = report.records.map((record): DeliveryRecord => ({
     ...record,
     phoneNumber: maskPhone(record.phoneNumber),
@@ -88,16 +90,19 @@ Examples:
       --to +8613800138000 --date 2025-01-02 --json
 
 Exit code 0 when a receipt says delivered or pending, 6 when there is none or it failed.
-YunPian has no per-message status query.`;
+${providerTitles(providerNames.filter((name) => !statusProviderNames.includes(name)))} have no per-message status query.`;
 
 export const statusCommand = (): Command => {
   const command = new Command('status')
     .summary('the delivery status of a sent message')
     .description(
-      'Ask the provider for the delivery receipt of one message (Aliyun QuerySendDetails, Tencent PullSmsSendStatusByPhoneNumber): accepted is not delivered.'
+      `Ask the provider for the delivery receipt of one message (${providerTitles(statusProviderNames)}): accepted is not delivered.`
     )
-    .addArgument(providerArgument())
-    .requiredOption('--id <message id>', 'what send printed: Aliyun BizId, Tencent SerialNo')
+    .addArgument(providerArgument(statusProviderNames))
+    .requiredOption(
+      '--id <message id>',
+      `what send printed: ${statusProviderNames.map((name) => `${providerEntry(name).title} ${providerEntry(name).messageIdName}`).join(', ')}`
+    )
     .requiredOption('--to <number>', 'the number it was sent to')
     .option('--date <YYYY-MM-DD>', 'the day it was sent, China time (default today)', parseDate);
   return addConnectionOptions(command)

@@ -1,5 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
+import { redactSecrets } from './redact.js';
+
 export type ProviderName = 'aliyun' | 'tencent' | 'yunpian' | (string & {});
 
 /**
@@ -41,6 +43,11 @@ export type DuanxinErrorData = {
    * marks so, or a request that never left this machine. Never set with outcome `unknown`.
    */
   failover?: FailoverScope;
+  /**
+   * Transport failures: whether a connection to the endpoint (or the proxy) was made. False: it
+   * could not be reached; true: it was, and then timed out, reset or failed the TLS handshake.
+   */
+  connected?: boolean;
 };
 
 /**
@@ -51,16 +58,27 @@ export const resolveErrorCode = (name: ErrorCodeName): ConnectorErrorCodes =>
   (ConnectorErrorCodes as Record<string, ConnectorErrorCodes | undefined>)[name] ??
   ConnectorErrorCodes.General;
 
-/** Builds the one error type every duanxin connector throws; its description names the origin. */
+/**
+ * Builds the one error type every duanxin connector throws; its description names the origin.
+ * Every string of its data is cleared of the `sensitive` values, in any encoding, before the error
+ * exists: its message, `JSON.stringify` and `util.inspect` are all made from that data.
+ */
 export const duanxinError = (
   name: ErrorCodeName,
-  data: Omit<DuanxinErrorData, 'errorDescription'> & { description: string }
+  data: Omit<DuanxinErrorData, 'errorDescription'> & { description: string },
+  sensitive: readonly (string | undefined)[] = []
 ): ConnectorError => {
   const { description, ...rest } = data;
-  return new ConnectorError(resolveErrorCode(name), {
-    errorDescription: `[duanxin] [${data.provider}] ${description}`,
-    ...rest,
-  });
+  const clean = Object.fromEntries(
+    Object.entries({
+      errorDescription: `[duanxin] [${data.provider}] ${description}`,
+      ...rest,
+    }).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? redactSecrets(value, sensitive) : value,
+    ])
+  ) as DuanxinErrorData;
+  return new ConnectorError(resolveErrorCode(name), clean);
 };
 
 /** Bad input caught before anything is sent. */

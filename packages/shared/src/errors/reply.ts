@@ -32,15 +32,20 @@ export const providerRejection = ({
   const said = message ? `: ${redactText(stripEchoedRequest(message), sensitive)}` : '';
   const hint = entry.hint ? ` — ${entry.hint}` : '';
   const outcome = statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected';
-  return duanxinError(entry.code, {
-    provider,
-    description: `${providerCode}${said}${hint}`,
-    outcome,
-    providerCode,
-    ...(requestId && { requestId }),
-    retryable: entry.retryable ?? false,
-    ...(outcome === 'rejected' && entry.failover && { failover: entry.failover }),
-  });
+  // The code and the request id are the provider's text too: cleaned like its message.
+  return duanxinError(
+    entry.code,
+    {
+      provider,
+      description: `${providerCode}${said}${hint}`,
+      outcome,
+      providerCode,
+      ...(requestId && { requestId }),
+      retryable: entry.retryable ?? false,
+      ...(outcome === 'rejected' && entry.failover && { failover: entry.failover }),
+    },
+    sensitive
+  );
 };
 
 /**
