@@ -71,10 +71,13 @@ const check = async (context: ActionContext): Promise<ExitCode> => {
   }
   const templates = entry.templateChoices(config);
   const items = [
-    ...placeholderItems(
-      config.templates as { usageType: string }[],
-      formPlaceholders(entry.metadata)
-    ),
+    // A connector over others (failover) has no templates of its own: its providers' have.
+    ...(Array.isArray(config.templates)
+      ? placeholderItems(
+          config.templates as { usageType: string }[],
+          formPlaceholders(entry.metadata)
+        )
+      : []),
     ...(await output.during(`asking ${provider} (no SMS is sent)`, entry.checkConfig(config))),
   ];
   const problems = items.filter((item) => item.status === 'problem').length;
