@@ -12,7 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 import createAliyunSmsConnector from '@duanxin/connector-aliyun-sms';
-import { emulatorConnectorConfigs, startEmulator, type Emulator } from '@duanxin/emulator';
+import {
+  emulatorConnectorConfigs,
+  startEmulator,
+  stopWithParent,
+  type Emulator,
+} from '@duanxin/emulator';
 import { createSmsVerifier, type SmsVerifierOptions } from '@duanxin/verification';
 import { createVerificationHandler, toNodeListener } from '@duanxin/verification/http';
 
@@ -100,4 +105,5 @@ export const startPhoneBindingApp = async ({
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const app = await startPhoneBindingApp({ port: Number(process.env.PORT ?? 3000) });
   console.log(`Phone binding example: ${app.url}  (emulator: ${app.emulator.url})`);
+  stopWithParent(() => app.close());
 }

@@ -16,12 +16,23 @@ import type { Fault, FaultRule } from './types.js';
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
+/**
+ * Largest `oversized` answer: 64 MiB is far past any client's answer limit (ours is 1 MiB), and
+ * the emulator builds the answer in memory.
+ */
+export const MAX_OVERSIZED_BYTES = 64 * 1024 * 1024;
+
 type ActiveRule = { rule: FaultRule; remaining: number };
 
 export class FaultQueue {
   private active: ActiveRule[] = [];
 
+  /** Throws on a fault the control API would refuse (checked here, so the library is too). */
   inject(rule: FaultRule): void {
+    const checked = faultSchema.safeParse(rule.fault);
+    if (!checked.success) {
+      throw new Error(`invalid fault rule: ${describeIssues(checked.error)}`);
+    }
     this.active.push({ rule, remaining: rule.times ?? 1 });
   }
 
@@ -70,7 +81,10 @@ const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('kind', [
     contentType: z.string().optional(),
     status: z.number().int().min(100).max(599).optional(),
   }),
-  z.object({ kind: z.literal('oversized'), bytes: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('oversized'),
+    bytes: z.number().int().nonnegative().max(MAX_OVERSIZED_BYTES),
+  }),
   z.object({
     kind: z.literal('trickle'),
     bytesPerSecond: z.number().positive(),
@@ -88,14 +102,14 @@ const faultRuleSchema = z.object({
     .transform((times) => (typeof times === 'number' || times === undefined ? times : Infinity)),
 });
 
+const describeIssues = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+
 /** Reads the body of `POST /_faults`; throws an Error with a readable message when invalid. */
 export function parseFaultRule(json: unknown): FaultRule {
   const parsed = faultRuleSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`
-    );
-    throw new Error(`invalid fault rule: ${issues.join('; ')}`);
+    throw new Error(`invalid fault rule: ${describeIssues(parsed.error)}`);
   }
   const { fault, provider, times } = parsed.data;
   return {

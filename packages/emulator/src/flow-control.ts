@@ -44,28 +44,39 @@ export class FlowControl {
   }
 }
 
-/** Remembers nonces until they expire, so a replay inside the timestamp window is caught. */
+/**
+ * Remembers nonces until they expire, so a replay inside the timestamp window is caught. Entries
+ * are kept in the order they were stored, which is the order of their expiry for one TTL; each
+ * `use` drops expired entries from the front, so a request costs O(1) amortised whatever the
+ * number of live nonces. An entry stored with a shorter TTL behind a longer one is dropped a
+ * little late, which only costs memory: `use` checks the expiry itself.
+ */
 export class NonceStore {
   private readonly expiries = new Map<string, number>();
 
   use(scope: string, nonce: string, ttlSeconds: number, now: number): boolean {
-    const key = JSON.stringify([scope, nonce]);
+    this.dropExpired(now);
+    const key = `${scope}\u0000${nonce}`;
     const expiry = this.expiries.get(key);
     if (expiry !== undefined && expiry > now) {
       return false;
     }
-    if (this.expiries.size > 10_000) {
-      this.prune(now);
-    }
+    // Re-inserted at the back, so the map stays in storing order.
+    this.expiries.delete(key);
     this.expiries.set(key, now + ttlSeconds * 1000);
     return true;
   }
 
-  private prune(now: number): void {
+  get size(): number {
+    return this.expiries.size;
+  }
+
+  private dropExpired(now: number): void {
     for (const [key, expiry] of this.expiries) {
-      if (expiry <= now) {
-        this.expiries.delete(key);
+      if (expiry > now) {
+        return;
       }
+      this.expiries.delete(key);
     }
   }
 }

@@ -1,5 +1,6 @@
 export { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 export { FlowControl } from './flow-control.js';
+export { stopWithParent } from './lifecycle.js';
 export { loadSeed, type EmulatorSeedInput } from './seed.js';
 export type { InboxFilter } from './inbox.js';
 export {

@@ -41,6 +41,11 @@ export type EmulatorOptions = {
   now?: () => number;
   /** Extra providers; one named like a built-in provider replaces it. */
   providers?: ProviderDefinition[];
+  /**
+   * Time a client has to send a whole request, default 10 s; a slower or incomplete request
+   * (a `Content-Length` larger than its body) gets 408 and a closed connection.
+   */
+  requestTimeoutMs?: number;
 };
 
 export type Emulator = {
@@ -205,7 +210,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   };
 
-  const { server, certificate } = await createTransport(options.https === true, onRequest);
+  const { server, certificate } = await createTransport(
+    options.https === true,
+    onRequest,
+    options.requestTimeoutMs
+  );
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

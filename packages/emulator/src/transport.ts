@@ -7,15 +7,34 @@ import type { EmulatorRequest, EmulatorResponse } from './types.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Default time a client has to send a whole request (headers and body). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
 type Handler = (incoming: http.IncomingMessage, response: http.ServerResponse) => void;
+
+/**
+ * A request not complete within `requestTimeoutMs` (e.g. a `Content-Length` larger than the body
+ * sent) is answered 408 by Node and its connection closed, instead of holding the socket: Node
+ * checks pending requests every `connectionsCheckingInterval`, 30 s by default, so it is set to a
+ * fraction of the timeout.
+ */
+const serverOptions = (requestTimeoutMs: number): http.ServerOptions => ({
+  requestTimeout: requestTimeoutMs,
+  headersTimeout: requestTimeoutMs,
+  connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))),
+});
 
 /** HTTPS uses a certificate made now, valid for localhost, 127.0.0.1 and ::1. */
 export async function createTransport(
   secure: boolean,
-  handler: Handler
+  handler: Handler,
+  requestTimeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
 ): Promise<{ server: http.Server; certificate: string | undefined }> {
   if (!secure) {
-    return { server: http.createServer(handler), certificate: undefined };
+    return {
+      server: http.createServer(serverOptions(requestTimeoutMs), handler),
+      certificate: undefined,
+    };
   }
   const pems = await generateCertificate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
@@ -32,7 +51,10 @@ export async function createTransport(
     ],
   });
   return {
-    server: https.createServer({ key: pems.private, cert: pems.cert }, handler),
+    server: https.createServer(
+      { ...serverOptions(requestTimeoutMs), key: pems.private, cert: pems.cert },
+      handler
+    ),
     certificate: pems.cert,
   };
 }

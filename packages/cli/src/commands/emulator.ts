@@ -24,7 +24,7 @@ const listenErrors = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
 
 const serve = async (options: EmulatorOptions): Promise<void> => {
   // Loaded on demand: the other commands start faster without it.
-  const { describeEmulator, startEmulator } = await import('@duanxin/emulator');
+  const { describeEmulator, startEmulator, stopWithParent } = await import('@duanxin/emulator');
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
     emulator = await startEmulator({
@@ -43,11 +43,7 @@ const serve = async (options: EmulatorOptions): Promise<void> => {
   }
   // The emulator's own output: its demo credentials are printed in full, to paste into a config.
   console.log(describeEmulator(emulator));
-  const stop = () => {
-    void emulator.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopWithParent(() => emulator.close());
 };
 
 const examples = `
