@@ -180,7 +180,7 @@ const rows: Row[] = [
   },
   {
     provider: 'tencent',
-    name: 'signature v1 with a SignatureMethod the API does not have',
+    name: 'signature v1 with a SignatureMethod the API does not have (checked as HmacSHA1)',
     raw: () =>
       request(
         'POST',

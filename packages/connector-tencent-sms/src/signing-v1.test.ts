@@ -86,22 +86,18 @@ describe('Tencent signature v1', () => {
     expect(verifyTencentV1({ ...request, host: `${host}:8080` }).ok).toBe(false);
   });
 
-  it('defaults to HmacSHA1, and refuses a method it does not know or a missing signature', () => {
-    const { SignatureMethod: _method, ...withoutMethod } = captures[0]!.params;
+  it('checks with HMAC-SHA1 unless SignatureMethod is HmacSHA256, and needs a Signature', () => {
     const base = { method: 'POST', host, secretKey: SECRET_KEY };
-    const { Signature, ...unsigned } = withoutMethod;
-    const signature = signTencentV1({
-      ...base,
-      params: unsigned,
-      signatureMethod: 'HmacSHA1',
-    });
-    expect(verifyTencentV1({ ...base, params: { ...unsigned, Signature: signature } })).toEqual({
-      ok: true,
-    });
-    expect(Signature).not.toBe(signature);
-    expect(
-      verifyTencentV1({ ...base, params: { ...captures[0]!.params, SignatureMethod: 'HmacMD5' } })
-    ).toEqual({ ok: false, reason: 'unsupported SignatureMethod HmacMD5' });
+    const { Signature: _signature, SignatureMethod: _method, ...unsigned } = captures[0]!.params;
+    for (const method of [undefined, 'HmacMD5', 'hmacsha256']) {
+      const params = method === undefined ? unsigned : { ...unsigned, SignatureMethod: method };
+      const sha1 = signTencentV1({ ...base, params, signatureMethod: 'HmacSHA1' });
+      const sha256 = signTencentV1({ ...base, params, signatureMethod: 'HmacSHA256' });
+      expect(verifyTencentV1({ ...base, params: { ...params, Signature: sha1 } })).toEqual({
+        ok: true,
+      });
+      expect(verifyTencentV1({ ...base, params: { ...params, Signature: sha256 } }).ok).toBe(false);
+    }
     expect(verifyTencentV1({ ...base, params: unsigned })).toEqual({
       ok: false,
       reason: 'missing Signature parameter',

@@ -15,9 +15,6 @@ const HASHES: Record<TencentV1Method, 'sha1' | 'sha256'> = {
   HmacSHA256: 'sha256',
 };
 
-export const isTencentV1Method = (name: string): name is TencentV1Method =>
-  (TENCENT_V1_METHODS as readonly string[]).includes(name);
-
 /**
  * `POST` + host + path + `?` + every parameter but `Signature` as `name=value`, sorted by name,
  * values as they are (not percent-encoded): `POSTsms.tencentcloudapi.com/?Action=SendSms&…`.
@@ -52,7 +49,8 @@ export const signTencentV1 = (input: {
 
 /**
  * `params` are the decoded query or form-body parameters, `Signature` and `SignatureMethod`
- * included (HmacSHA1 when absent, as the API defaults).
+ * included. Only `SignatureMethod=HmacSHA256` is checked with HMAC-SHA256; anything else, or none,
+ * with HMAC-SHA1, as the API does (docs/providers.md §2.2).
  */
 export const verifyTencentV1 = (input: {
   method: string;
@@ -65,10 +63,7 @@ export const verifyTencentV1 = (input: {
   if (provided === undefined || provided === '') {
     return { ok: false, reason: 'missing Signature parameter' };
   }
-  const signatureMethod = input.params.SignatureMethod ?? 'HmacSHA1';
-  if (!isTencentV1Method(signatureMethod)) {
-    return { ok: false, reason: `unsupported SignatureMethod ${signatureMethod}` };
-  }
+  const signatureMethod = input.params.SignatureMethod === 'HmacSHA256' ? 'HmacSHA256' : 'HmacSHA1';
   if (equalInConstantTime(provided, signTencentV1({ ...input, signatureMethod }))) {
     return { ok: true };
   }
