@@ -160,7 +160,7 @@ const runOperation = async (
   const phones = [freshPhone(), freshPhone()];
   const code = String(randomInt(100_000, 1_000_000));
   const endpoint = new URL(emulator.url);
-  if (operation === 'status') {
+  if (operation === 'status' || operation === 'recent') {
     // A message to report on first, sent through the same SDK and method.
     const sent = await client.run(endpoint, credential, 'send', { phones, code });
     expect(sent.ok, JSON.stringify(sent)).toBe(true);
@@ -204,6 +204,16 @@ const runOperation = async (
               ReportStatus: 'SUCCESS',
             }),
       ]);
+      break;
+    }
+    case 'recent': {
+      // The latest reports, oldest first: the message just sent is the last.
+      const [message] = inboxOf(emulator, first);
+      expect((body.PullSmsSendStatusSet as Record<string, unknown>[]).at(-1)).toMatchObject({
+        PhoneNumber: `+86${first}`,
+        SerialNo: message?.messageId,
+        ReportStatus: 'SUCCESS',
+      });
       break;
     }
     case 'sign':

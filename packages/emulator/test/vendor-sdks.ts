@@ -31,8 +31,12 @@ const yunpian = require('yunpian-sdk') as typeof yunpianModule;
 
 export type Provider = 'aliyun' | 'tencent' | 'yunpian';
 
-/** send: one number; batch: two; status: the delivery report of a number sent to first. */
-export type Operation = 'send' | 'send-2019' | 'batch' | 'status' | 'sign' | 'template' | 'account';
+/**
+ * send: one number; batch: two; status: the delivery reports of a number sent to first; recent:
+ * the latest delivery reports of the account (Tencent's PullSmsSendStatus).
+ */
+export type Operation =
+  'send' | 'send-2019' | 'batch' | 'status' | 'recent' | 'sign' | 'template' | 'account';
 
 export type Credential = { id: string; secret: string; token?: string };
 
@@ -271,7 +275,7 @@ const tencent = (signMethod: TencentSignMethod, reqMethod: 'POST' | 'GET'): SdkC
       : reqMethod === 'GET'
         ? new RegExp(`^GET \\/\\?[^\\n]*SignatureMethod=${signMethod}[^\\n]*\\n\\n$`)
         : new RegExp(`^POST \\/\\n\\n[^\\n]*SignatureMethod=${signMethod}`),
-  operations: ['send', 'send-2019', 'batch', 'status', 'sign', 'template'],
+  operations: ['send', 'send-2019', 'batch', 'status', 'recent', 'sign', 'template'],
   sts: true,
   // Parameters travel in the query of a GET and in the (JSON or form) body of a POST.
   tamper: reqMethod === 'GET' ? { query: 'send' } : { body: 'send' },
@@ -320,6 +324,7 @@ const tencent = (signMethod: TencentSignMethod, reqMethod: 'POST' | 'GET'): SdkC
             PhoneNumber: phones[0] ?? '',
             SmsSdkAppId: TENCENT.appId,
           }),
+        recent: () => client.PullSmsSendStatus({ Limit: 10, SmsSdkAppId: TENCENT.appId }),
         // 1000 is the emulator's id of the first seeded signature, `duanxin`.
         sign: () => client.DescribeSmsSignList({ SignIdSet: [1000], International: 0 }),
         template: () =>
