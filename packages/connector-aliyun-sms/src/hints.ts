@@ -10,11 +10,14 @@ export const aliyunHints: ProviderHints = {
     hint: 'Aliyun does not know this accessKeyId, or it is disabled: copy it again from AccessKey 管理 (mind stray spaces); if it comes from env:NAME, check that variable in this shell.',
   },
   'signature mismatch': {
-    codes: /^(SignatureDoesNotMatch|IncompleteSignature)$/ },
+    codes: /^(SignatureDoesNotMatch|IncompleteSignature)$/,
+  },
   'clock skew': {
-    codes: /^InvalidTimeStamp\.Expired$/ },
+    codes: /^InvalidTimeStamp\.Expired$/,
+  },
   'temporary credentials': {
-    codes: /^(MissingSecurityToken|InvalidSecurityToken\..*)$/ },
+    codes: /^(MissingSecurityToken|InvalidSecurityToken\..*)$/,
+  },
   'unapproved signature': {
     codes: /^isv\.(SMS_SIGNATURE_ILLEGAL|SIGN_STATE_ILLEGAL|SMS_SIGN_ILLEGAL)$/,
     hint: 'signName must be an approved signature of this account, exactly as in 短信服务 → 签名管理, without 【】. `duanxin check aliyun` shows its review state.',
@@ -32,7 +35,8 @@ export const aliyunHints: ProviderHints = {
     hint: 'Domestic and international templates are separate: give templateCode as { "china": …, "overseas": … } with an international (国际/港澳台) template for overseas.',
   },
   'illegal number': {
-    codes: /^isv\.MOBILE_NUMBER_ILLEGAL$/ },
+    codes: /^isv\.MOBILE_NUMBER_ILLEGAL$/,
+  },
   'mainland IP only': {
     codes: /^isv\.DENY_IP_RANGE$/,
     hint: "Aliyun refuses domestic SMS from this server's IP region: send from a mainland-China IP, or allow this IP in the console's security settings (短信服务 → 通用设置).",
