@@ -1,6 +1,7 @@
 /**
- * Authenticates an Aliyun request as the POP gateway does (providers.md §A.2, §A.5, §A.10):
- * V3 when `Authorization` is `ACS3-HMAC-SHA256 …`, else RPC signature V1.
+ * Authenticates an Aliyun request as the POP gateway does (docs/providers.md §1.2): V3 when
+ * `Authorization` is `ACS3-<algorithm> …`, else RPC signature V1 — whatever other headers come
+ * along: both official SDKs send `x-acs-action` and `x-acs-version` with V1 signatures too.
  */
 import type {
   EmulatorRequest,
@@ -9,12 +10,14 @@ import type {
   SignatureCheck,
 } from '@duanxin/shared';
 
-import { verifyAliyunAcs3 } from '../src/signing/acs3.js';
+import { isAcs3Algorithm, verifyAliyunAcs3 } from '../src/signing/acs3.js';
 import { verifyAliyunRpc } from '../src/signing/rpc.js';
 import { AliyunError, type AliyunFormat, gateway, missingCommonParameter } from './errors.js';
 
 export const ALIYUN_VERSION = '2017-05-25';
-const ACS3_PREFIX = 'ACS3-HMAC-SHA256 ';
+const ACS3_PREFIX = 'ACS3-';
+// Production hosts and any regional one (dysmsapi.<region>.aliyuncs.com), port or not.
+const ALIYUN_HOST = /(^|\.)aliyuncs\.com(:\d+)?$/i;
 const CLOCK_SKEW_MS = 15 * 60 * 1000;
 // Longer than the whole ±15 min window, so a nonce cannot be replayed while its timestamp is valid.
 const NONCE_TTL_SECONDS = 30 * 60;
@@ -49,9 +52,28 @@ export const requestParams = (request: EmulatorRequest): Record<string, string> 
   return params;
 };
 
+/** Told by the signature itself, the `Authorization` scheme, never by the other headers. */
 export const isAcs3 = (request: EmulatorRequest): boolean => {
-  const authorization = request.headers.authorization ?? '';
-  return authorization.startsWith(ACS3_PREFIX) || request.headers['x-acs-action'] !== undefined;
+  return (header(request, 'authorization') ?? '').startsWith(ACS3_PREFIX);
+};
+
+/**
+ * A Dysmsapi request (docs/providers.md §1.2): sent to an `aliyuncs.com` host, or at `/` with what
+ * only Aliyun's protocol has — an `ACS3-` signature, `x-acs-*` headers, an `AccessKeyId`
+ * parameter or the API version 2017-05-25. Tencent's requests (`X-TC-*`, `SecretId`) have none.
+ */
+export const isAliyunRequest = (request: EmulatorRequest): boolean => {
+  if (ALIYUN_HOST.test(header(request, 'host') ?? '')) {
+    return true;
+  }
+  if (request.url.pathname !== '/') {
+    return false;
+  }
+  if (isAcs3(request) || Object.keys(request.headers).some((name) => name.startsWith('x-acs-'))) {
+    return true;
+  }
+  const params = requestParams(request);
+  return params.AccessKeyId !== undefined || params.Version === ALIYUN_VERSION;
 };
 
 export const authenticate = (
@@ -119,11 +141,17 @@ const checkAcs3 = (
   context: ProviderContext,
   actions: ReadonlySet<string>
 ): AliyunError | SeedCredential => {
-  const credentialMatch = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),/.exec(
-    request.headers.authorization ?? ''
+  const credentialMatch = /^(ACS3-[A-Z0-9-]+) Credential=([^,\s]+),/.exec(
+    header(request, 'authorization') ?? ''
   );
   if (!credentialMatch) {
     return gateway('IncompleteSignature');
+  }
+  if (!isAcs3Algorithm(credentialMatch[1] ?? '')) {
+    return gateway(
+      'IncompleteSignature',
+      `The request signature does not conform to Aliyun standards. Unsupported signature algorithm ${credentialMatch[1]}.`
+    );
   }
   const missing = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce'].find(
     (name) => !header(request, name)
@@ -134,7 +162,7 @@ const checkAcs3 = (
   const common = checkCommon(context, {
     action: header(request, 'x-acs-action') ?? '',
     version: header(request, 'x-acs-version') ?? '',
-    accessKeyId: credentialMatch[1] ?? '',
+    accessKeyId: credentialMatch[2] ?? '',
     timestamp: header(request, 'x-acs-date') ?? '',
     securityToken: header(request, 'x-acs-security-token'),
     actions,

@@ -1,6 +1,7 @@
 /**
  * Aliyun Dysmsapi 2017-05-25 (providers.md §A): SendSms, SendBatchSms, QuerySendDetails,
- * QuerySmsSign and QuerySmsTemplate, signed with RPC V1 or ACS3-HMAC-SHA256.
+ * QuerySmsSign and QuerySmsTemplate, signed with RPC V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256,
+ * ACS3-HMAC-SM3, ACS3-RSA-SHA256).
  */
 import type {
   EmulatorRequest,
@@ -10,7 +11,7 @@ import type {
   ProviderDefinition,
 } from '@duanxin/shared';
 
-import { authenticate, requestParams } from './auth.js';
+import { authenticate, isAliyunRequest } from './auth.js';
 import { AliyunError, errorAnswer, newRequestId, okAnswer } from './errors.js';
 import {
   querySendDetails,
@@ -123,11 +124,7 @@ export const aliyunDefaultAccount = (): ProviderAccount => {
 
 export const aliyunProvider: ProviderDefinition = {
   name: 'aliyun',
-  // RPC-style: always the root path, told apart by its action parameter or header.
-  matches: (request: EmulatorRequest) =>
-    request.url.pathname === '/' &&
-    request.headers['x-tc-action'] === undefined &&
-    (request.headers['x-acs-action'] !== undefined || requestParams(request).Action !== undefined),
+  matches: isAliyunRequest,
   handle(request: EmulatorRequest, context: ProviderContext): EmulatorResponse {
     const auth = authenticate(request, context, actionNames);
     if (!auth.ok) {

@@ -1,11 +1,17 @@
+/**
+ * Tencent Cloud SMS, API 3.0 (docs/providers.md §2.2): TC3-HMAC-SHA256 (headers, JSON body or GET query)
+ * and signature v1 (HmacSHA1 / HmacSHA256, parameters in a form body or the query).
+ */
 import type {
   EmulatorRequest,
   EmulatorResponse,
   ProviderContext,
   ProviderDefinition,
+  SignatureCheck,
 } from '@duanxin/shared';
 
 import { parseTc3Authorization, verifyTencentTc3 } from '../src/signing.js';
+import { verifyTencentV1 } from '../src/signing-v1.js';
 import { tencentDefaultAccount } from './account.js';
 import {
   paramsFromQuery,
@@ -44,46 +50,159 @@ const header = (request: EmulatorRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-const authenticate = (request: EmulatorRequest, context: ProviderContext, requestId: string) => {
+/** Signature v1's own parameters; the rest are the action's (docs/providers.md §2.2). */
+const V1_COMMON = new Set([
+  'Action',
+  'Version',
+  'Region',
+  'Timestamp',
+  'Nonce',
+  'SecretId',
+  'Signature',
+  'SignatureMethod',
+  'Token',
+  'Language',
+  'RequestClient',
+]);
+// Production hosts and any regional one (sms.<region>.tencentcloudapi.com), port or not.
+const TENCENT_HOST = /(^|\.)tencentcloudapi\.com(:\d+)?$/i;
+
+/** TC3 carries its signature and common parameters in headers; v1 in parameters. */
+const isTc3 = (request: EmulatorRequest): boolean =>
+  (header(request, 'authorization') ?? '').startsWith('TC3-') ||
+  ['x-tc-action', 'x-tc-timestamp', 'x-tc-version'].some((name) => name in request.headers);
+
+/** Query and form-body parameters, as signature v1 sends them (GET or POST form). */
+const v1Params = (request: EmulatorRequest): Record<string, string> => {
+  const params = Object.fromEntries(request.url.searchParams);
+  const contentType = (header(request, 'content-type') ?? '').toLowerCase();
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    Object.assign(params, Object.fromEntries(new URLSearchParams(request.body.toString('utf8'))));
+  }
+  return params;
+};
+
+/**
+ * A Tencent Cloud API 3.0 request: sent to a `tencentcloudapi.com` host, TC3 (`X-TC-*` headers,
+ * a `TC3-` Authorization) or signature v1 at `/` (a `SecretId` parameter, or one of the SMS API
+ * versions). Aliyun's requests name their key `AccessKeyId` and their version 2017-05-25.
+ */
+const isTencentRequest = (request: EmulatorRequest): boolean => {
+  if (TENCENT_HOST.test(header(request, 'host') ?? '')) return true;
+  // The SDK sends X-TC-TraceId with either scheme.
+  if (isTc3(request) || Object.keys(request.headers).some((name) => name.startsWith('x-tc-'))) {
+    return true;
+  }
+  if (request.url.pathname !== '/') return false;
+  const params = v1Params(request);
+  return (
+    params.SecretId !== undefined || TENCENT_VERSIONS.includes(params.Version as TencentVersion)
+  );
+};
+
+/** What either signature scheme says about the request, before the secret is known. */
+type Signed = {
+  secretId: string;
+  timestamp: string;
+  /** Where the timestamp travels, for the error message. */
+  timestampName: string;
+  action: string;
+  version: string;
+  region: string | undefined;
+  token: string | undefined;
+  params: () => Record<string, unknown>;
+  verify: (secretKey: string) => SignatureCheck;
+};
+
+const readTc3 = (request: EmulatorRequest): Signed => {
   const authorization = parseTc3Authorization(header(request, 'authorization') ?? '');
   if (!authorization) throw new TencentError('AuthFailure.InvalidAuthorization');
+  return {
+    secretId: authorization.secretId,
+    timestamp: header(request, 'x-tc-timestamp') ?? '',
+    timestampName: 'X-TC-Timestamp',
+    action: header(request, 'x-tc-action') ?? '',
+    version: header(request, 'x-tc-version') ?? '',
+    region: header(request, 'x-tc-region'),
+    token: header(request, 'x-tc-token'),
+    params: () => parseParams(request),
+    // The verifier checks the scope date (UTC, §0.1 item 7) and tolerates the SDK's host/port
+    // and service quirks (§B.8).
+    verify: (secretKey) =>
+      verifyTencentTc3({
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        secretKey,
+        query: request.url.search.slice(1),
+      }),
+  };
+};
+
+const readV1 = (request: EmulatorRequest): Signed => {
+  const params = v1Params(request);
+  const missing = ['SecretId', 'Signature'].find((name) => !params[name]);
+  if (missing) {
+    throw new TencentError(
+      'MissingParameter',
+      `The request is missing a required parameter \`${missing}\`.`
+    );
+  }
+  return {
+    secretId: params.SecretId ?? '',
+    timestamp: params.Timestamp ?? '',
+    timestampName: 'Timestamp',
+    action: params.Action ?? '',
+    version: params.Version ?? '',
+    region: params.Region,
+    token: params.Token,
+    params: () =>
+      paramsFromQuery(
+        new URLSearchParams(Object.entries(params).filter(([name]) => !V1_COMMON.has(name)))
+      ),
+    verify: (secretKey) =>
+      verifyTencentV1({
+        method: request.method,
+        host: header(request, 'host') ?? '',
+        path: request.url.pathname,
+        params,
+        secretKey,
+      }),
+  };
+};
+
+const authenticate = (request: EmulatorRequest, context: ProviderContext, requestId: string) => {
+  const signed = isTc3(request) ? readTc3(request) : readV1(request);
   const credential = context.account.credentials.find(
-    (candidate) => candidate.id === authorization.secretId && !candidate.disabled
+    (candidate) => candidate.id === signed.secretId && !candidate.disabled
   );
   if (!credential) throw new TencentError('AuthFailure.SecretIdNotFound');
 
-  const timestampHeader = header(request, 'x-tc-timestamp') ?? '';
-  if (!/^\d+$/.test(timestampHeader)) {
-    throw new TencentError('MissingParameter', 'The request is missing a valid `X-TC-Timestamp`.');
+  if (!/^\d+$/.test(signed.timestamp)) {
+    throw new TencentError(
+      'MissingParameter',
+      `The request is missing a valid \`${signed.timestampName}\`.`
+    );
   }
-  const timestamp = Number(timestampHeader);
+  const timestamp = Number(signed.timestamp);
   if (Math.abs(context.now() / 1000 - timestamp) > TIMESTAMP_WINDOW_SECONDS) {
     throw new TencentError('AuthFailure.SignatureExpire');
   }
-  // The verifier checks the scope date (UTC, §0.1 item 7) and tolerates the SDK's host/port and
-  // service quirks (§B.8).
-  const check = verifyTencentTc3({
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    secretKey: credential.secret ?? '',
-    query: request.url.search.slice(1),
-  });
+  const check = signed.verify(credential.secret ?? '');
   if (!check.ok) {
     throw new TencentError(
       'AuthFailure.SignatureFailure',
       `The provided credentials could not be validated. Please check your signature is correct. (emulator: ${check.reason})`
     );
   }
-  if (credential.token !== undefined && header(request, 'x-tc-token') !== credential.token) {
+  if (credential.token !== undefined && signed.token !== credential.token) {
     throw new TencentError('AuthFailure.TokenFailure');
   }
 
-  const version = header(request, 'x-tc-version') ?? '';
+  const { version, region, action } = signed;
   if (!TENCENT_VERSIONS.includes(version as TencentVersion)) {
     throw new TencentError('NoSuchVersion', `The API version \`${version}\` does not exist.`);
   }
-  const region = header(request, 'x-tc-region');
   // X-TC-Region is required by 2021-01-11 only (providers.md §B.1).
   if (region === undefined && version === '2021-01-11') {
     throw new TencentError(
@@ -95,7 +214,12 @@ const authenticate = (request: EmulatorRequest, context: ProviderContext, reques
     throw new TencentError('UnsupportedRegion', `The region \`${region}\` is not supported.`);
   }
 
-  const action = header(request, 'x-tc-action') ?? '';
+  if (action === '') {
+    throw new TencentError(
+      'MissingParameter',
+      'The request is missing a required parameter `Action`.'
+    );
+  }
   const definition = ACTIONS[action];
   if (!definition) {
     throw new TencentError('InvalidAction', `The action \`${action}\` is not valid.`);
@@ -106,7 +230,7 @@ const authenticate = (request: EmulatorRequest, context: ProviderContext, reques
   const call: TencentCall = {
     action,
     version: version as TencentVersion,
-    params: parseParams(request),
+    params: signed.params(),
     credential,
     requestId,
   };
@@ -139,7 +263,7 @@ const handle = (request: EmulatorRequest, context: ProviderContext): EmulatorRes
 
 export const tencentProvider: ProviderDefinition = {
   name: 'tencent',
-  matches: (request) => header(request, 'x-tc-action') !== undefined,
+  matches: isTencentRequest,
   handle,
   defaultAccount: tencentDefaultAccount,
 };

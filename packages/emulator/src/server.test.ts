@@ -52,7 +52,7 @@ describe('dispatch', () => {
   it('routes each request to the provider that claims it, and 404s the rest', async () => {
     const emulator = await start();
 
-    const aliyun = await fetch(`${emulator.url}/?Action=SendSms&Format=JSON`);
+    const aliyun = await fetch(`${emulator.url}/?Action=SendSms&Format=JSON&Version=2017-05-25`);
     expect(aliyun.status).toBe(400);
     expect(aliyun.headers.get('content-type')).toBe('application/json;charset=utf-8');
     expect(await aliyun.json()).toMatchObject({

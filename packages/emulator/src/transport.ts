@@ -131,7 +131,7 @@ export const notClaimed = (request: EmulatorRequest): EmulatorResponse => ({
   status: 404,
   body: {
     error: 'no emulated provider claims this request',
-    hint: 'Tencent: X-TC-Action header; Aliyun: Action parameter or x-acs-action header; YunPian: /v2/ paths',
+    hint: 'Aliyun: an aliyuncs.com host, or / with an ACS3- signature, x-acs-* headers, AccessKeyId or Version=2017-05-25; Tencent: a tencentcloudapi.com host, or / with X-TC-* headers, a TC3- signature, SecretId or an SMS API Version; YunPian: /v2/ paths',
     method: request.method,
     path: request.url.pathname,
   },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { parseAcs3Authorization, signAliyunAcs3, verifyAliyunAcs3 } from './acs3.js';
 
@@ -409,6 +409,7 @@ describe('signAliyunAcs3', () => {
 describe('parseAcs3Authorization', () => {
   it('parses the bare-comma form', () => {
     expect(parseAcs3Authorization(vectors[0]!.authorization)).toEqual({
+      algorithm: 'ACS3-HMAC-SHA256',
       accessKeyId: 'YourAccessKeyId',
       signedHeaders: [
         'host',
@@ -527,5 +528,151 @@ describe('verifyAliyunAcs3', () => {
       secret: 'testSecret',
     };
     expect(verifyAliyunAcs3({ ...request, query: decodeQuery(rawQuery) })).toEqual({ ok: true });
+  });
+});
+
+describe('SM3 (GB/T 32905-2016), the hash of ACS3-HMAC-SM3', () => {
+  // The standard's two examples (Appendix A): "abc", and "abcd" repeated 16 times.
+  it.each([
+    ['abc', '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0'],
+    ['abcd'.repeat(16), 'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732'],
+  ])('hashes %s as the standard says', (message, digest) => {
+    expect(createHash('sm3').update(message).digest('hex')).toBe(digest);
+  });
+});
+
+describe('ACS3-HMAC-SM3: requests of @alicloud/dysmsapi20170525 4.6.0 (providers.md §A.7)', () => {
+  // signatureAlgorithm 'ACS3-HMAC-SM3', clock and nonce pinned as for the SHA-256 captures.
+  const EMPTY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
+  const batchBody =
+    'PhoneNumberJson=%5B%2213800138000%22%2C%2213900139000%22%5D&SignNameJson=%5B%22%E9%98%BF%E9%87%8C%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95%22%2C%22%E9%98%BF%E9%87%8C%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95%22%5D&TemplateParamJson=%5B%7B%22code%22%3A%221111%22%7D%2C%7B%22code%22%3A%222222%22%7D%5D';
+  const captures: {
+    name: string;
+    query: Record<string, string>;
+    headers: Record<string, string>;
+    body: string;
+    authorization: string;
+  }[] = [
+    {
+      name: 'SendSms',
+      query: {
+        PhoneNumbers: '13800138000',
+        SignName: '阿里云短信测试',
+        TemplateCode: 'SMS_154950909',
+        TemplateParam: '{"code":"123456"}',
+      },
+      headers: sdkHeaders('SendSms', EMPTY_SM3),
+      body: '',
+      authorization: `ACS3-HMAC-SM3 Credential=testId,SignedHeaders=${SDK_SIGNED_HEADERS},Signature=972e3b834624e2ad0d5da7200855afc54660d4811feedc5f58fe802fdf967a52`,
+    },
+    {
+      name: 'SendBatchSms (form body)',
+      query: { TemplateCode: 'SMS_154950909' },
+      headers: {
+        ...sdkHeaders(
+          'SendBatchSms',
+          '6c1323d6c937588811830c00a910ef57f99b509319c4fe3555cf2589ac37b3c7'
+        ),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: batchBody,
+      authorization: `ACS3-HMAC-SM3 Credential=testId,SignedHeaders=content-type;${SDK_SIGNED_HEADERS},Signature=d87eab2c507f3d62734e4567316339c4361ffdf3d2e9e0bd1cd1076ac0af156b`,
+    },
+  ];
+
+  it.each(captures)('signs $name as the SDK did', (capture) => {
+    const signed = signAliyunAcs3({
+      method: 'POST',
+      query: capture.query,
+      headers: capture.headers,
+      body: capture.body,
+      accessKeyId: 'testId',
+      secret: 'testSecret',
+      algorithm: 'ACS3-HMAC-SM3',
+    });
+    expect(signed.authorization).toBe(capture.authorization);
+    expect(signed.stringToSign).toMatch(/^ACS3-HMAC-SM3\n[0-9a-f]{64}$/);
+  });
+
+  it.each(captures)('verifies $name and rejects it tampered or under SHA-256', (capture) => {
+    const request = {
+      method: 'POST',
+      path: '/',
+      query: capture.query,
+      headers: { ...capture.headers, authorization: capture.authorization },
+      body: Buffer.from(capture.body, 'utf8'),
+      secret: 'testSecret',
+    };
+    expect(verifyAliyunAcs3(request)).toEqual({ ok: true });
+    expect(verifyAliyunAcs3({ ...request, secret: 'testsecret' }).ok).toBe(false);
+    expect(verifyAliyunAcs3({ ...request, query: { ...capture.query, Extra: '1' } }).ok).toBe(
+      false
+    );
+    expect(verifyAliyunAcs3({ ...request, body: Buffer.from(`${capture.body}x`) })).toEqual({
+      ok: false,
+      reason: 'x-acs-content-sha256 does not match the SM3 of the body',
+    });
+    const asSha256 = capture.authorization.replace('ACS3-HMAC-SM3', 'ACS3-HMAC-SHA256');
+    expect(
+      verifyAliyunAcs3({ ...request, headers: { ...request.headers, authorization: asSha256 } }).ok
+    ).toBe(false);
+  });
+});
+
+describe('ACS3-RSA-SHA256', () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+  // What the SDKs accept as the secret: the PEM, or only its base64 body (they add the lines).
+  const body = pem
+    .replace('-----BEGIN PRIVATE KEY-----\n', '')
+    .replace('\n-----END PRIVATE KEY-----', '');
+  const minimal = vectors[1]!;
+  const signWith = (secret: string) =>
+    signAliyunAcs3({
+      method: 'POST',
+      query: minimal.query,
+      headers: minimal.headers,
+      body: '',
+      accessKeyId: 'LTAI-rsa',
+      secret,
+      algorithm: 'ACS3-RSA-SHA256',
+    });
+  const requestFor = (signed: ReturnType<typeof signWith>, secret: string) => ({
+    method: 'POST',
+    path: '/',
+    query: minimal.query,
+    headers: { ...signed.headers, authorization: signed.authorization },
+    body: Buffer.alloc(0),
+    secret,
+  });
+
+  it('signs with the private key, given as a PEM or as its body alone', () => {
+    const signed = signWith(body);
+    expect(signed.authorization).toMatch(/^ACS3-RSA-SHA256 Credential=LTAI-rsa,SignedHeaders=/);
+    expect(signed.signature).toMatch(/^[0-9a-f]{512}$/);
+    // PKCS#1 v1.5 is deterministic: both forms of the key give the same signature.
+    expect(signWith(pem).signature).toBe(signed.signature);
+    expect(parseAcs3Authorization(signed.authorization)?.algorithm).toBe('ACS3-RSA-SHA256');
+  });
+
+  it('verifies with the public half of the key, and rejects another key or a tampered query', () => {
+    const signed = signWith(body);
+    expect(verifyAliyunAcs3(requestFor(signed, pem))).toEqual({ ok: true });
+    expect(verifyAliyunAcs3(requestFor(signed, body))).toEqual({ ok: true });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString()
+      .trim();
+    expect(verifyAliyunAcs3(requestFor(signed, other)).ok).toBe(false);
+    expect(verifyAliyunAcs3(requestFor(signed, 'not-a-key')).ok).toBe(false);
+    const tampered = { ...requestFor(signed, pem), query: { ...minimal.query, Extra: '1' } };
+    expect(verifyAliyunAcs3(tampered).ok).toBe(false);
+  });
+
+  it('does not parse an algorithm the SDKs do not have', () => {
+    const signed = signWith(body);
+    expect(
+      parseAcs3Authorization(signed.authorization.replace('ACS3-RSA-SHA256', 'ACS3-HMAC-MD5'))
+    ).toBeUndefined();
   });
 });

@@ -1,15 +1,31 @@
-import { createHmac } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  verify as verifySignature,
+} from 'node:crypto';
 import {
   equalInConstantTime,
   lowerCaseNames,
   normaliseIncomingHeaders,
   percentEncode,
-  sha256Hex,
   type SignatureCheck,
 } from '@duanxin/shared';
 
-const ALGORITHM = 'ACS3-HMAC-SHA256';
+/**
+ * The V3 signature algorithms of the official SDKs (docs/providers.md §1.2): HMAC with SHA-256 or
+ * SM3 (GB/T 32905) keyed with the raw secret, or RSA-SHA256 with the secret as a PKCS#8 private key.
+ */
+export const ACS3_ALGORITHMS = ['ACS3-HMAC-SHA256', 'ACS3-HMAC-SM3', 'ACS3-RSA-SHA256'] as const;
+export type Acs3Algorithm = (typeof ACS3_ALGORITHMS)[number];
+
+const DEFAULT_ALGORITHM: Acs3Algorithm = 'ACS3-HMAC-SHA256';
+// Named after SHA-256 whatever the algorithm: the SDKs put the SM3 digest in it too (§1.2).
 const CONTENT_SHA256 = 'x-acs-content-sha256';
+const PEM_BEGIN = '-----BEGIN PRIVATE KEY-----\n';
+const PEM_END = '\n-----END PRIVATE KEY-----';
 // providers.md §A.10: the emulator's policy for the headers a request must sign.
 const REQUIRED_SIGNED_HEADERS = [
   'host',
@@ -20,6 +36,7 @@ const REQUIRED_SIGNED_HEADERS = [
 ];
 
 export type Acs3Signature = {
+  algorithm: Acs3Algorithm;
   authorization: string;
   signedHeaders: string;
   canonicalRequest: string;
@@ -41,14 +58,16 @@ export const signAliyunAcs3 = (input: {
   body: string | Buffer;
   accessKeyId: string;
   secret: string;
+  algorithm?: Acs3Algorithm;
 }): Acs3Signature => {
+  const algorithm = input.algorithm ?? DEFAULT_ALGORITHM;
   const headers = lowerCaseNames(input.headers);
-  const payloadHash = sha256Hex(input.body);
+  const payloadHash = digestHex(algorithm, input.body);
   const declaredHash = headers[CONTENT_SHA256];
   if (declaredHash === undefined) {
     headers[CONTENT_SHA256] = payloadHash;
   } else if (declaredHash !== payloadHash) {
-    throw new Error(`${CONTENT_SHA256} does not match the SHA-256 of the body`);
+    throw new Error(`${CONTENT_SHA256} does not match the ${digestName(algorithm)} of the body`);
   }
   if (headers.host === undefined) {
     throw new Error('the host header is required');
@@ -62,12 +81,13 @@ export const signAliyunAcs3 = (input: {
     signedHeaders: signedNames.map((name) => [name, headers[name] ?? '']),
     payloadHash,
   });
-  const stringToSign = acs3StringToSign(canonicalRequest);
-  const signature = hmacSha256Hex(input.secret, stringToSign);
+  const stringToSign = acs3StringToSign(algorithm, canonicalRequest);
+  const signature = signHex(algorithm, input.secret, stringToSign);
   const signedHeaders = signedNames.join(';');
   return {
+    algorithm,
     // Bare commas, unlike Tencent's ", " (providers.md §A.5).
-    authorization: `${ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+    authorization: `${algorithm} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
     signedHeaders,
     canonicalRequest,
     stringToSign,
@@ -76,18 +96,24 @@ export const signAliyunAcs3 = (input: {
   };
 };
 
+export const isAcs3Algorithm = (name: string): name is Acs3Algorithm =>
+  (ACS3_ALGORITHMS as readonly string[]).includes(name);
+
 export const parseAcs3Authorization = (
   value: string
-): { accessKeyId: string; signedHeaders: string[]; signature: string } | undefined => {
+):
+  | { algorithm: Acs3Algorithm; accessKeyId: string; signedHeaders: string[]; signature: string }
+  | undefined => {
+  // Hex of 32 bytes (HMAC-SHA256, HMAC-SM3) or of an RSA signature (256 bytes for 2048-bit keys).
   const match =
-    /^ACS3-HMAC-SHA256 Credential=([^,\s]+),SignedHeaders=([^,\s]+),Signature=([0-9a-f]{64})$/.exec(
+    /^(ACS3-[A-Z0-9-]+) Credential=([^,\s]+),SignedHeaders=([^,\s]+),Signature=([0-9a-f]{64,2048})$/.exec(
       value.trim()
     );
-  if (!match) {
+  const [, algorithm = '', accessKeyId = '', signedHeaders = '', signature = ''] = match ?? [];
+  if (!isAcs3Algorithm(algorithm)) {
     return undefined;
   }
-  const [, accessKeyId = '', signedHeaders = '', signature = ''] = match;
-  return { accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
+  return { algorithm, accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
 };
 
 /**
@@ -120,9 +146,13 @@ export const verifyAliyunAcs3 = (input: {
   if (absent.length > 0) {
     return { ok: false, reason: `signed headers missing from the request: ${absent.join(', ')}` };
   }
-  const payloadHash = sha256Hex(input.body);
+  const { algorithm } = authorization;
+  const payloadHash = digestHex(algorithm, input.body);
   if (headers[CONTENT_SHA256] !== payloadHash) {
-    return { ok: false, reason: `${CONTENT_SHA256} does not match the SHA-256 of the body` };
+    return {
+      ok: false,
+      reason: `${CONTENT_SHA256} does not match the ${digestName(algorithm)} of the body`,
+    };
   }
 
   const canonicalRequest = acs3CanonicalRequest({
@@ -133,8 +163,8 @@ export const verifyAliyunAcs3 = (input: {
     signedHeaders: signedNames.map((name) => [name, headers[name] ?? '']),
     payloadHash,
   });
-  const stringToSign = acs3StringToSign(canonicalRequest);
-  if (equalInConstantTime(authorization.signature, hmacSha256Hex(input.secret, stringToSign))) {
+  const stringToSign = acs3StringToSign(algorithm, canonicalRequest);
+  if (signatureMatches(algorithm, input.secret, stringToSign, authorization.signature)) {
     return { ok: true };
   }
   return {
@@ -169,15 +199,56 @@ const acs3CanonicalRequest = (parts: {
   ].join('\n');
 };
 
-const acs3StringToSign = (canonicalRequest: string): string => {
-  return `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+const acs3StringToSign = (algorithm: Acs3Algorithm, canonicalRequest: string): string => {
+  return `${algorithm}\n${digestHex(algorithm, canonicalRequest)}`;
 };
 
 const isSignedHeader = (name: string): boolean => {
   return name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 };
 
-const hmacSha256Hex = (secret: string, stringToSign: string): string => {
+/** Node's `sm3` is OpenSSL's GB/T 32905 implementation (its test vectors: signing/acs3.test.ts). */
+const hashOf = (algorithm: Acs3Algorithm): 'sha256' | 'sm3' =>
+  algorithm === 'ACS3-HMAC-SM3' ? 'sm3' : 'sha256';
+
+const digestName = (algorithm: Acs3Algorithm): string =>
+  algorithm === 'ACS3-HMAC-SM3' ? 'SM3' : 'SHA-256';
+
+const digestHex = (algorithm: Acs3Algorithm, data: string | Buffer): string =>
+  createHash(hashOf(algorithm)).update(data).digest('hex');
+
+/** The SDKs accept the key's base64 body alone and add the PEM lines themselves (§1.2). */
+const privateKeyPem = (secret: string): string =>
+  `${secret.startsWith(PEM_BEGIN) ? '' : PEM_BEGIN}${secret}${secret.endsWith(PEM_END) ? '' : PEM_END}`;
+
+const signHex = (algorithm: Acs3Algorithm, secret: string, stringToSign: string): string => {
+  if (algorithm === 'ACS3-RSA-SHA256') {
+    return createSign('RSA-SHA256').update(stringToSign, 'utf8').sign(privateKeyPem(secret), 'hex');
+  }
   // The V3 key is the raw secret, without V1's `&` (providers.md §0.1 item 3).
-  return createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
+  return createHmac(hashOf(algorithm), secret).update(stringToSign, 'utf8').digest('hex');
+};
+
+/** RSA is checked with the public half of the credential's private key. */
+const signatureMatches = (
+  algorithm: Acs3Algorithm,
+  secret: string,
+  stringToSign: string,
+  signature: string
+): boolean => {
+  if (algorithm !== 'ACS3-RSA-SHA256') {
+    return equalInConstantTime(signature, signHex(algorithm, secret, stringToSign));
+  }
+  try {
+    const publicKey = createPublicKey(createPrivateKey(privateKeyPem(secret)));
+    return verifySignature(
+      'RSA-SHA256',
+      Buffer.from(stringToSign, 'utf8'),
+      publicKey,
+      Buffer.from(signature, 'hex')
+    );
+  } catch {
+    // The credential's secret is no private key: nothing can match.
+    return false;
+  }
 };
