@@ -5,7 +5,15 @@
  * takes minutes, with it seconds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +80,22 @@ const buildEnvironment = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
   };
 };
 
+/**
+ * NocoBase's own commands call `yarn` (`nocobase install` runs `yarn nocobase pkg download-pro`),
+ * and a machine with only Node and npm has none: a `yarn` on PATH that runs the pinned yarn
+ * through npx.
+ */
+export const withYarn = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const bin = path.join(tmpdir(), 'duanxin-nocobase-bin');
+  const shim = path.join(bin, 'yarn');
+  if (!existsSync(shim)) {
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(shim, `#!/bin/sh\nexec npx ${yarn.join(' ')} "$@"\n`);
+    chmodSync(shim, 0o755);
+  }
+  return { ...env, PATH: `${bin}${path.delimiter}${env.PATH ?? ''}` };
+};
+
 export type InstallReport = { cached: boolean; seconds: number };
 
 /** The installed app (node_modules and a database with the root user), installing it if needed. */
@@ -104,7 +128,7 @@ export const installNocobase = async (env: NodeJS.ProcessEnv): Promise<InstallRe
   });
   await run(path.join(template, 'node_modules', '.bin', 'nocobase-v1'), ['install'], {
     cwd: template,
-    env,
+    env: withYarn(env),
   });
   // Only the installed tree is kept: yarn's cache is as large again.
   rmSync(path.join(cacheDir, 'yarn-cache'), { recursive: true, force: true });

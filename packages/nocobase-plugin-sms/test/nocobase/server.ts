@@ -7,6 +7,8 @@ import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
+import { withYarn } from './install.js';
+
 export type NocobaseServer = {
   /** `http://127.0.0.1:<port>` */
   url: string;
@@ -57,7 +59,12 @@ export const startNocobase = async (
   const output = createWriteStream(log, { flags: 'a' });
   const child = spawn(path.join(appDir, 'node_modules', '.bin', 'nocobase-v1'), ['start'], {
     cwd: appDir,
-    env: { ...env, APP_LAUNCH_MODE: 'node', APP_HOST: '127.0.0.1', APP_PORT: String(port) },
+    env: {
+      ...withYarn(env),
+      APP_LAUNCH_MODE: 'node',
+      APP_HOST: '127.0.0.1',
+      APP_PORT: String(port),
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
