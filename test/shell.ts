@@ -17,7 +17,7 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Each line starts pnpm through npx and the CLI through tsx: seconds, not milliseconds. */
 export const shellTimeout = 120_000;
 
-const { packageManager } = JSON.parse(
+export const { packageManager } = JSON.parse(
   readFileSync(path.join(repoRoot, 'package.json'), 'utf8')
 ) as { packageManager: string };
 

@@ -3,21 +3,17 @@
  * pnpm that runs the tests (its path is in npm_execpath), else through npx with the pinned pnpm.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { packageManager, repoRoot } from '../shell.js';
 
-const pinnedPnpm = (): string =>
-  (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { packageManager: string })
-    .packageManager;
+export { repoRoot };
 
 export const pnpmCommand = (args: string[]): { command: string; args: string[] } => {
   const execPath = process.env.npm_execpath;
   if (execPath && /pnpm/.test(execPath)) {
     return { command: process.execPath, args: [execPath, ...args] };
   }
-  return { command: 'npx', args: ['-y', pinnedPnpm(), ...args] };
+  return { command: 'npx', args: ['-y', packageManager, ...args] };
 };
 
 /** In its own process group (`detached`), so a test can send Ctrl-C to the group as a terminal does. */
