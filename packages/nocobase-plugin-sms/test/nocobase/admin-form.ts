@@ -134,8 +134,18 @@ export const driveAdminForm = async (run: AdminFormRun): Promise<AdminFormResult
     let saved = false;
     if (run.fix) {
       await fillIn(run.fix);
-      await drawer.getByRole('button', { name: said.submit }).click();
-      await drawer.waitFor({ state: 'hidden', timeout: 30_000 });
+      const submit = drawer.getByRole('button', { name: said.submit });
+      await submit.click();
+      // On a loaded machine a click can land while the form re-renders after the last field and
+      // be lost: the drawer then stays open with no error. Submitting again is what a user does.
+      const closed = await drawer
+        .waitFor({ state: 'hidden', timeout: 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!closed) {
+        await submit.click();
+        await drawer.waitFor({ state: 'hidden', timeout: 30_000 });
+      }
       saved = true;
     }
     return { errors, saved, pageErrors };
