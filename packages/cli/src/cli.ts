@@ -58,7 +58,7 @@ for (const command of program.commands) {
 tolerateClosedPipes();
 // A bug is reported in one line, as every other failure: a stack trace is no message.
 const reportUnexpected = (error: unknown) => {
-  printFailure(new Output(false), describeFailure(error, undefined, undefined), undefined);
+  printFailure(new Output(false), describeFailure(error, undefined), undefined);
   process.exitCode = exitCodes.unexpected;
 };
 process.on('uncaughtException', reportUnexpected);

@@ -2,7 +2,7 @@
  * Any failure as the operator sees it: the exit code it means, Logto's and the provider's error
  * codes, the provider's message, what became of the message, and a hint.
  */
-import { lookupProviderError } from '@duanxin/shared';
+import { duanxinErrorData, type DuanxinErrorData } from '@duanxin/shared';
 
 import { CliError, exitCodes, type ExitCode } from './exit-codes.js';
 import { hintFor } from './hints.js';
@@ -26,29 +26,10 @@ export type FailureReport = {
   attempts?: unknown[];
 };
 
-type ErrorData = {
-  errorDescription: string;
-  provider?: string;
-  attempts?: unknown[];
-  providerCode?: string;
-  requestId?: string;
-  outcome?: string;
-  field?: string;
-  retryable?: boolean;
-  connected?: boolean;
-};
-
 /** Fields of what was asked (the number, the code, a status query's id and day), not the config. */
 const askedFields = new Set(['data', 'to', 'type', 'payload', 'id', 'date']);
 
-const connectorErrorData = (error: unknown): { code: string; data: ErrorData } | undefined => {
-  const candidate = error as { code?: unknown; data?: { errorDescription?: unknown } } | null;
-  return typeof candidate?.code === 'string' && typeof candidate.data?.errorDescription === 'string'
-    ? (candidate as { code: string; data: ErrorData })
-    : undefined;
-};
-
-const exitCodeOf = (code: string, data: ErrorData): ExitCode => {
+const exitCodeOf = (code: string, data: DuanxinErrorData): ExitCode => {
   if (data.providerCode !== undefined) {
     return data.outcome === 'unknown' ? exitCodes.network : exitCodes.providerRefused;
   }
@@ -73,8 +54,7 @@ const titles: Record<ExitCode, string> = {
 
 export const describeFailure = (
   error: unknown,
-  provider: ProviderName | undefined,
-  config?: Record<string, unknown>
+  provider: ProviderName | undefined
 ): FailureReport => {
   if (error instanceof CliError) {
     return {
@@ -84,54 +64,29 @@ export const describeFailure = (
       ...(error.hint && { hint: error.hint }),
     };
   }
-  const connectorError = connectorErrorData(error);
-  if (!connectorError || !provider) {
+  const data = duanxinErrorData(error);
+  const code = (error as { code?: unknown }).code;
+  if (!data || typeof code !== 'string' || !provider) {
     return {
       exitCode: exitCodes.unexpected,
       title: titles[exitCodes.unexpected],
       message: error instanceof Error ? error.message : String(error),
     };
   }
-  const { code, data } = connectorError;
   // Through a failover connector, the provider whose answer ended the send explains it.
   const answering = isProviderName(data.provider) ? data.provider : provider;
-  const description = data.errorDescription.replace(/^\[duanxin\] \[[^\]]*\] /, '');
-  // The connector's table hint ends the description; it is shown as the hint instead.
-  const tableHint = data.providerCode
-    ? lookupProviderError(providers[answering].errorTable, data.providerCode).hint
-    : undefined;
-  const withoutHint = tableHint ? description.replace(` — ${tableHint}`, '') : description;
-  // The provider's code heads the report already.
-  const message = data.providerCode
-    ? withoutHint.replace(`${data.providerCode}: `, '')
-    : withoutHint;
   const exitCode = exitCodeOf(code, data);
-  const hint =
-    hintFor({
-      provider: answering,
-      errorCode: code,
-      providerCode: data.providerCode,
-      field: data.field,
-      outcome: data.outcome,
-      description,
-      connected: data.connected,
-      config:
-        answering === provider
-          ? config
-          : providerEntry(provider)
-              .listed?.configs(config)
-              .find((inner) => inner.provider === answering)?.config,
-    }) ?? tableHint;
+  const hint = hintFor(code, data, providerEntry(answering).hints);
   return {
     exitCode,
     title: titles[exitCode],
     errorCode: code,
     ...(data.providerCode && { providerCode: data.providerCode }),
-    message,
+    message: data.message,
     ...(data.requestId && { requestId: data.requestId }),
-    ...(data.outcome && { outcome: data.outcome }),
+    outcome: data.outcome,
     ...(data.field && { field: data.field }),
-    ...(data.retryable !== undefined && { retryable: data.retryable }),
+    retryable: data.retryable,
     ...(hint && { hint }),
     ...(Array.isArray(data.attempts) && { attempts: data.attempts }),
   };

@@ -3,7 +3,12 @@
  * codes, `failover`), and the error a send ends in when no provider sent it.
  */
 import { ConnectorError, type ConnectorErrorCodes } from '@logto/connector-kit';
-import type { DuanxinErrorData, FailoverScope, SendOutcome } from '@duanxin/shared';
+import {
+  duanxinErrorData,
+  errorSummary,
+  type FailoverScope,
+  type SendOutcome,
+} from '@duanxin/shared';
 
 import type { PreparedEntry } from './config.js';
 import type { FailoverProvider } from './connectors.js';
@@ -21,24 +26,18 @@ export type ProviderAnswer = {
   retryable?: boolean;
   /** Set when this provider will not deliver it now and the next one may (see the README). */
   failover?: FailoverScope;
-  /** The connector's own description (secrets removed, numbers masked), without its origin. */
+  /** The connector's own words (secrets removed, numbers masked): its code, message and hint. */
   description: string;
+  hint?: string;
   /** Not asked: skipped after an earlier answer (the one shown), until this time (ISO 8601). */
   skippedUntil?: string;
 };
 
-const outcomes = new Set<unknown>(['not_sent', 'rejected', 'unknown']);
-
-const isErrorData = (data: unknown): data is DuanxinErrorData =>
-  typeof data === 'object' &&
-  data !== null &&
-  typeof (data as DuanxinErrorData).errorDescription === 'string' &&
-  outcomes.has((data as DuanxinErrorData).outcome);
-
 /** The answer a connector's error carries; undefined for anything but a duanxin ConnectorError. */
 export const answerOf = (entry: PreparedEntry, error: unknown): ProviderAnswer | undefined => {
-  const { code, data } = error as { code?: unknown; data?: unknown };
-  if (typeof code !== 'string' || !isErrorData(data)) {
+  const { code } = error as { code?: unknown };
+  const data = duanxinErrorData(error);
+  if (typeof code !== 'string' || !data) {
     return undefined;
   }
   return {
@@ -51,7 +50,8 @@ export const answerOf = (entry: PreparedEntry, error: unknown): ProviderAnswer |
     ...(data.field !== undefined && { field: data.field }),
     ...(data.retryable !== undefined && { retryable: data.retryable }),
     ...(data.failover !== undefined && { failover: data.failover }),
-    description: data.errorDescription.replace(/^\[duanxin\] \[[^\]]*\] /, ''),
+    description: errorSummary(data),
+    ...(data.hint !== undefined && { hint: data.hint }),
   };
 };
 
@@ -103,6 +103,8 @@ export const noDelivery = (
   const lines = [headline(last, untried), ...answers.map(describeAnswer)];
   return new ConnectorError(last.code as ConnectorErrorCodes, {
     errorDescription: `[duanxin] [failover] ${lines.join('\n')}`,
+    message: lines.join('\n'),
+    ...(last.skippedUntil === undefined && last.hint !== undefined && { hint: last.hint }),
     // The provider and code of the answer that ended the send, as a single connector reports them.
     provider: last.provider,
     outcome,

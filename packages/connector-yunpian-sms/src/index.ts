@@ -23,12 +23,14 @@ import {
 
 import { readConfig } from './config.js';
 import { defaultMetadata, defaultUnsupportedCountriesMessage } from './constant.js';
+import { internationalHint } from './hints.js';
 import { buildSingleSendRequest } from './request.js';
 import { yunpianSmsConfigGuard } from './types.js';
 
 export { yunpianSmsConfigGuard, type YunpianSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
 export { checkConfig, templateChoices } from './operator.js';
+export { yunpianHints } from './hints.js';
 
 const provider = 'yunpian';
 
@@ -66,7 +68,8 @@ export const buildSendRequest = (data: SendMessageData, inputConfig: unknown): P
       provider,
       'InvalidRequestParameters',
       config.unsupportedCountriesMsg ?? defaultUnsupportedCountriesMessage,
-      'to'
+      'to',
+      internationalHint
     );
   }
   const { template, fellBack } = pickTemplate(config.templates, type, provider);

@@ -29,6 +29,8 @@ export type ProviderCall = {
   maxResponseBytes?: number;
   /** Strings that must never appear in an error (secrets, the number, the code). */
   sensitive?: readonly (string | undefined)[];
+  /** A read-only query (no SMS): its failures say so, and may be retried. */
+  query?: boolean;
 };
 
 export type ProviderReply = {
@@ -211,23 +213,39 @@ const transportError = (
         ? `${error.code}: ${error.message}`
         : String(error);
   const sensitive = call.sensitive ?? [];
-  const description = `Request to ${request.url.origin} failed (${redactText(reason, sensitive)}); ${
-    notSent
-      ? 'it never left this machine, nothing was sent.'
-      : 'the message may or may not have been sent.'
-  }`;
+  const failed = `Request to ${request.url.origin} failed (${redactText(reason, sensitive)})`;
+  const { provider } = call;
+  const connected =
+    error instanceof ResponseTooLarge ||
+    (error instanceof RequestError && error.timings?.connect !== undefined);
+  // A query sends no message: whatever became of it, nothing was sent and it may be asked again.
+  if (call.query) {
+    return duanxinError(
+      'General',
+      {
+        provider,
+        message: `Query failed: ${failed}.`,
+        outcome: 'not_sent',
+        connected,
+        retryable: true,
+      },
+      sensitive
+    );
+  }
   return duanxinError(
     error instanceof ResponseTooLarge ? 'InvalidResponse' : 'General',
     {
-      provider: call.provider,
-      description,
+      provider,
+      message: `${failed}; ${
+        notSent
+          ? 'it never left this machine, nothing was sent.'
+          : 'the message may or may not have been sent.'
+      }`,
       outcome: notSent ? 'not_sent' : 'unknown',
-      connected:
-        error instanceof ResponseTooLarge ||
-        (error instanceof RequestError && error.timings?.connect !== undefined),
+      connected,
       retryable: notSent,
       // Unreachable from here: another provider, on other servers, may deliver it.
-      ...(notSent && { failover: 'account' as const }),
+      failover: notSent ? 'account' : undefined,
     },
     sensitive
   );

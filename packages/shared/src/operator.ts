@@ -246,10 +246,9 @@ export type ConnectorOperator = {
 type TransportSettings = { timeout?: number; maxRetries?: number; proxy?: string };
 
 /**
- * A read-only provider query (no SMS is sent), with the config's timeout, retries and proxy.
- * callProvider's failures speak of "the message"; a query sends none, so they are reworded.
- * The answer comes back with the secrets (`sensitive`) removed in any encoding: what a query
- * reports (check items, receipts, errors) is made of it.
+ * A read-only provider query (no SMS is sent), with the config's timeout, retries and proxy. Its
+ * failures say so (`query: true`). The answer comes back with the secrets (`sensitive`) removed in
+ * any encoding: what a query reports (check items, receipts, errors) is made of it.
  */
 export const queryProvider = async (
   provider: ProviderName,
@@ -257,39 +256,15 @@ export const queryProvider = async (
   settings: TransportSettings,
   secrets: readonly (string | undefined)[]
 ): Promise<ProviderReply> => {
-  let reply: ProviderReply;
-  try {
-    reply = await callProvider({
-      provider,
-      build,
-      timeout: settings.timeout ?? defaultTimeoutMs,
-      maxRetries: settings.maxRetries ?? 1,
-      proxy: settings.proxy,
-      sensitive: secrets,
-    });
-  } catch (error: unknown) {
-    const data = (error as { data?: { errorDescription?: unknown; connected?: unknown } }).data;
-    if (typeof data?.errorDescription !== 'string') {
-      throw error;
-    }
-    const description = data.errorDescription
-      .replace(/^\[duanxin\] \[[^\]]*\] /, '')
-      .replace(
-        /; (it never left this machine, nothing was sent|the message may or may not have been sent)\.$/,
-        '.'
-      );
-    throw duanxinError(
-      'General',
-      {
-        provider,
-        description: `Query failed: ${description}`,
-        outcome: 'not_sent',
-        ...(typeof data.connected === 'boolean' && { connected: data.connected }),
-        retryable: true,
-      },
-      secrets
-    );
-  }
+  const reply = await callProvider({
+    provider,
+    build,
+    timeout: settings.timeout ?? defaultTimeoutMs,
+    maxRetries: settings.maxRetries ?? 1,
+    proxy: settings.proxy,
+    sensitive: secrets,
+    query: true,
+  });
   return {
     statusCode: reply.statusCode,
     json: redactDeep(reply.json, secrets),
@@ -306,7 +281,7 @@ export const unreadableQueryAnswer = (
 ) =>
   duanxinError('InvalidResponse', {
     provider,
-    description: `Unreadable answer to ${action} (HTTP ${statusCode}): ${why}.`,
+    message: `Unreadable answer to ${action} (HTTP ${statusCode}): ${why}.`,
     outcome: 'not_sent',
     retryable: false,
   });

@@ -80,17 +80,15 @@ export const runAction = async (
 ): Promise<void> => {
   const output = new Output(Boolean(options.json));
   const entry = providerEntry(provider);
-  let config: Record<string, unknown> | undefined;
   const load = async () => {
     const loaded = await loadConfig(options.config, entry, options);
     output.hide(loaded.secrets);
-    config = loaded.config;
     return loaded;
   };
   try {
     process.exitCode = await action({ output, provider, entry, load });
   } catch (error: unknown) {
-    const failure = describeFailure(error, provider, config);
+    const failure = describeFailure(error, provider);
     printFailure(output, failure, provider);
     process.exitCode = failure.exitCode;
   } finally {

@@ -29,15 +29,24 @@ export type ErrorCodeName =
   | 'UsageLimitExceeded';
 
 export type DuanxinErrorData = {
+  /**
+   * What Logto's console shows, composed from the fields below:
+   * `[duanxin] [provider] providerCode: message — hint`.
+   */
   errorDescription: string;
   provider: ProviderName;
+  /** What happened, in words: no origin, provider code or hint. */
+  message: string;
+  /** What to do about it: which config field, where in the provider console. */
+  hint?: string;
   outcome: SendOutcome;
+  /** Whether the same request may succeed later (flow control, provider trouble). */
+  retryable: boolean;
+  /** The provider's own error code, when the provider refused. */
   providerCode?: string;
   requestId?: string;
   /** The config or payload field at fault, for bad input. */
   field?: string;
-  /** Whether the same request may succeed later (flow control, provider trouble). */
-  retryable?: boolean;
   /**
    * Set when nothing was sent and another provider may deliver it: a refusal the error table
    * marks so, or a request that never left this machine. Never set with outcome `unknown`.
@@ -48,6 +57,8 @@ export type DuanxinErrorData = {
    * could not be reached; true: it was, and then timed out, reset or failed the TLS handshake.
    */
   connected?: boolean;
+  /** A failover connector's: what each provider answered. */
+  attempts?: unknown[];
 };
 
 /**
@@ -59,39 +70,61 @@ export const resolveErrorCode = (name: ErrorCodeName): ConnectorErrorCodes =>
   ConnectorErrorCodes.General;
 
 /**
- * Builds the one error type every duanxin connector throws; its description names the origin.
- * Every string of its data is cleared of the `sensitive` values, in any encoding, before the error
- * exists: its message, `JSON.stringify` and `util.inspect` are all made from that data.
+ * What was said, without the origin: the provider's code heads it unless it is all the provider
+ * said, and the hint ends it.
+ */
+export const errorSummary = ({
+  providerCode,
+  message,
+  hint,
+}: Pick<DuanxinErrorData, 'providerCode' | 'message' | 'hint'>): string => {
+  const said = providerCode && providerCode !== message ? `${providerCode}: ${message}` : message;
+  return `${said}${hint ? ` — ${hint}` : ''}`;
+};
+
+/** The console's one line: the origin, then the summary. */
+const describeError = (data: Omit<DuanxinErrorData, 'errorDescription'>): string =>
+  `[duanxin] [${data.provider}] ${errorSummary(data)}`;
+
+/**
+ * Builds the one error type every duanxin connector throws; its description names the origin and
+ * is composed from its fields. Every string of its data is cleared of the `sensitive` values, in
+ * any encoding, before the error exists: its message, `JSON.stringify` and `util.inspect` are all
+ * made from that data.
  */
 export const duanxinError = (
   name: ErrorCodeName,
-  data: Omit<DuanxinErrorData, 'errorDescription'> & { description: string },
+  data: Omit<DuanxinErrorData, 'errorDescription'>,
   sensitive: readonly (string | undefined)[] = []
 ): ConnectorError => {
-  const { description, ...rest } = data;
-  const clean = Object.fromEntries(
-    Object.entries({
-      errorDescription: `[duanxin] [${data.provider}] ${description}`,
-      ...rest,
-    }).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? redactSecrets(value, sensitive) : value,
-    ])
-  ) as DuanxinErrorData;
-  return new ConnectorError(resolveErrorCode(name), clean);
+  const fields = Object.fromEntries(
+    Object.entries(data)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [
+        key,
+        typeof value === 'string' ? redactSecrets(value, sensitive) : value,
+      ])
+  ) as Omit<DuanxinErrorData, 'errorDescription'>;
+  return new ConnectorError(resolveErrorCode(name), {
+    errorDescription: describeError(fields),
+    ...fields,
+  });
+};
+
+/** The fields of a duanxin error, or undefined for any other error: read these, never the text. */
+export const duanxinErrorData = (error: unknown): DuanxinErrorData | undefined => {
+  const data = (error as { data?: Partial<DuanxinErrorData> } | null)?.data;
+  return typeof data?.errorDescription === 'string' && typeof data.message === 'string'
+    ? (data as DuanxinErrorData)
+    : undefined;
 };
 
 /** Bad input caught before anything is sent. */
 export const badInput = (
   provider: ProviderName,
   name: Extract<ErrorCodeName, 'InvalidConfig' | 'InvalidRequestParameters' | 'TemplateNotFound'>,
-  description: string,
-  field?: string
+  message: string,
+  field?: string,
+  hint?: string
 ): ConnectorError =>
-  duanxinError(name, {
-    provider,
-    description,
-    outcome: 'not_sent',
-    retryable: false,
-    ...(field && { field }),
-  });
+  duanxinError(name, { provider, message, hint, outcome: 'not_sent', retryable: false, field });

@@ -28,21 +28,21 @@ export const providerRejection = ({
   statusCode,
 }: ProviderRejection) => {
   const entry = lookupProviderError(table, providerCode);
-  // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
-  const said = message ? `: ${redactText(stripEchoedRequest(message), sensitive)}` : '';
-  const hint = entry.hint ? ` — ${entry.hint}` : '';
   const outcome = statusCode !== undefined && statusCode >= 500 ? 'unknown' : 'rejected';
   // The code and the request id are the provider's text too: cleaned like its message.
   return duanxinError(
     entry.code,
     {
       provider,
-      description: `${providerCode}${said}${hint}`,
-      outcome,
       providerCode,
-      ...(requestId && { requestId }),
+      // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
+      message: (message && redactText(stripEchoedRequest(message), sensitive)) || providerCode,
+      hint: entry.hint,
+      outcome,
       retryable: entry.retryable ?? false,
-      ...(outcome === 'rejected' && entry.failover && { failover: entry.failover }),
+      requestId,
+      field: entry.field,
+      failover: outcome === 'rejected' ? entry.failover : undefined,
     },
     sensitive
   );
@@ -55,7 +55,7 @@ export const providerRejection = ({
 export const unreadableReply = (provider: ProviderName, statusCode: number, why: string) =>
   duanxinError('InvalidResponse', {
     provider,
-    description: `Unreadable answer (HTTP ${statusCode}): ${why}; the message may or may not have been sent.`,
+    message: `Unreadable answer (HTTP ${statusCode}): ${why}; the message may or may not have been sent.`,
     outcome: 'unknown',
     retryable: false,
   });

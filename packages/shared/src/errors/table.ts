@@ -15,6 +15,8 @@ export type ProviderErrorEntry = {
    * (docs/providers.md §5.1).
    */
   failover?: FailoverScope;
+  /** The config or payload field at fault, e.g. `to` for a number the provider refused. */
+  field?: string;
 };
 
 export type ProviderErrorTable = Readonly<Record<string, ProviderErrorEntry>>;

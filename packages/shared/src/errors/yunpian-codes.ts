@@ -8,7 +8,7 @@ const template =
  */
 export const yunpianErrorTable: ProviderErrorTable = {
   '1': { code: 'InvalidRequestParameters' },
-  '2': { code: 'InvalidRequestParameters', hint: 'The phone number was refused.' },
+  '2': { code: 'InvalidRequestParameters', hint: 'The phone number was refused.', field: 'to' },
   '3': {
     code: 'UsageLimitExceeded',
     failover: 'account',
