@@ -7,7 +7,7 @@ import { duanxinErrorData, type DuanxinErrorData } from '@duanxin/shared';
 import { CliError, exitCodes, type ExitCode } from './exit-codes.js';
 import { hintFor } from './hints.js';
 import { rows, type Output } from './output.js';
-import { isProviderName, providerEntry, providers, type ProviderName } from './providers.js';
+import { isProviderName, providerEntry, type ProviderName } from './providers.js';
 
 export type FailureReport = {
   exitCode: ExitCode;

@@ -8,8 +8,11 @@ import { destroyAgents, parseHuaweiWsse } from '@duanxin/shared';
 
 import { huaweiEmulatorConfig, huaweiProvider } from '../emulator/index.js';
 
-import createHuaweiSmsConnector, { buildSendRequest } from './index.js';
-import { checkConfig, templateChoices } from './operator.js';
+import createHuaweiSmsConnector, {
+  buildSendRequest,
+  checkConfig,
+  templateChoices,
+} from './index.js';
 import { buildBatchSendRequest } from './request.js';
 
 let emulator: Emulator;

@@ -1,32 +1,15 @@
 /**
- * For operator tools (the `duanxin` CLI): which template each usage type takes, and what a config
- * check can say. MSGSMS offers no read-only call with APP_Key/APP_Secret (its template and
+ * For operator tools (the `duanxin` CLI): what a config check can say. MSGSMS offers no read-only call with APP_Key/APP_Secret (its template and
  * signature APIs take an IAM token and project id), so every item is "unverified", with where
  * to look in the console; `duanxin send` to a test number is the real check.
  */
-import {
-  checkItem,
-  describeRegional,
-  listTemplateChoices,
-  regionalRoles,
-  type CheckItem,
-  type TemplateChoice,
-} from '@duanxin/shared';
+import { checkItem, regionalRoles, type CheckItem } from '@duanxin/shared';
 
-import { readConfig } from './config.js';
+import type { HuaweiSmsConfig } from './types.js';
 
-const provider = 'huawei';
 const unverified = 'MSGSMS has no read-only API for app credentials';
 
-export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
-  listTemplateChoices(
-    readConfig(inputConfig).templates,
-    (template) => describeRegional(template.templateId),
-    provider
-  );
-
-export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
-  const config = readConfig(inputConfig);
+export const checkHuaweiApp = (config: HuaweiSmsConfig): CheckItem[] => {
   const templateIds = new Set(
     config.templates.flatMap((template) =>
       regionalRoles(template.templateId).map(({ value, role }) =>

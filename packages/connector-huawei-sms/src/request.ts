@@ -1,6 +1,7 @@
 import { signHuaweiWsse, type ProviderRequest } from '@duanxin/shared';
 
 import { batchSendPath } from './constant.js';
+import type { HuaweiSmsConfig } from './types.js';
 
 export type BatchSendFields = {
   /** Channel number. */
@@ -45,3 +46,23 @@ export const buildBatchSendRequest = (
     body: form.toString(),
   };
 };
+
+/**
+ * Mainland numbers go through the mainland app and channel; all others through the international
+ * (国际/港澳台) ones when configured. The signature only serves mainland general templates.
+ */
+export const chooseSender = (config: HuaweiSmsConfig, mainland: boolean) =>
+  mainland
+    ? {
+        from: config.sender,
+        signature: config.signature,
+        credentials: { appKey: config.appKey, appSecret: config.appSecret },
+      }
+    : {
+        from: config.overseasSender ?? config.sender,
+        signature: undefined,
+        credentials: {
+          appKey: config.overseasAppKey ?? config.appKey,
+          appSecret: config.overseasAppSecret ?? config.appSecret,
+        },
+      };

@@ -6,4 +6,5 @@ export * from './http.js';
 export * from './config.js';
 export * from './form-items.js';
 export * from './operator.js';
+export * from './connector/index.js';
 export type * from './emulation.js';
