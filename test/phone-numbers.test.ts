@@ -9,12 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extraEmulatorProviders, providers } from '@duanxin/cli';
 import { readAliyunNumber } from '@duanxin/connector-aliyun-sms/emulator';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
-import {
-  destroyAgents,
-  readHuaweiNumber,
-  readYunpianNumber,
-  type ProviderReading,
-} from '@duanxin/shared';
+import { readHuaweiNumber } from '@duanxin/connector-huawei-sms/emulator';
+import { readYunpianNumber } from '@duanxin/connector-yunpian-sms/emulator';
+import { destroyAgents, type ProviderReading } from '@duanxin/shared';
 import { readTencentNumber } from '@duanxin/connector-tencent-sms/emulator';
 
 import { propertyCountries, validMobile } from '../packages/shared/test/valid-numbers.js';

@@ -10,7 +10,6 @@ import { huaweiEmulatorConfig, huaweiProvider } from '@duanxin/connector-huawei-
 import { tencentEmulatorConfig } from '@duanxin/connector-tencent-sms/emulator';
 import { emulatorConnectorConfigs, type ProviderDefinition } from '@duanxin/emulator';
 import {
-  yunpianErrorTable,
   type ConnectorOperator,
   type ProviderErrorTable,
   type ProviderHints,
@@ -73,8 +72,8 @@ export const providers = {
     create: createYunpianConnector,
     configGuard: yunpian.yunpianSmsConfigGuard,
     metadata: yunpian.defaultMetadata,
-    errorTable: yunpianErrorTable,
-    hints: yunpian.yunpianHints,
+    errorTable: yunpian.yunpianErrorTable,
+    hints: yunpian.yunpianSms.hints,
     messageIdName: 'sid',
     buildSendRequest: yunpian.buildSendRequest,
     templateChoices: yunpian.templateChoices,

@@ -20,6 +20,7 @@ import {
   requireQueryPermission,
 } from './query.js';
 import { sendBatchSms, sendSms } from './sms.js';
+import { aliyunEmulatorConfig, aliyunHosts } from './config.js';
 
 type Action = (
   params: Record<string, string>,
@@ -148,4 +149,7 @@ export const aliyunProvider: ProviderDefinition = {
       : okAnswer(action, { RequestId: requestId, ...result }, auth.format);
   },
   defaultAccount: aliyunDefaultAccount,
+  connectorConfig: aliyunEmulatorConfig,
+  credentialLabels: { id: 'AccessKeyId', secret: 'AccessKeySecret', token: 'SecurityToken' },
+  hosts: aliyunHosts,
 };

@@ -12,20 +12,28 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import {
-  type EmulatorRequest,
-  type EmulatorResponse,
-  type ProviderAccount,
-  type ProviderContext,
-  type ProviderDefinition,
-  huaweiWsseAgeSeconds,
-  huaweiWsseCreated,
-  readHuaweiNumber,
-  readHuaweiWsse,
-  verifyHuaweiWsse,
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  ProviderAccount,
+  ProviderContext,
+  ProviderDefinition,
 } from '@duanxin/shared';
 
-import { batchSendPath } from '../src/constant.js';
+import { batchSendPath, defaultEndpoint, internationalSiteEndpoint } from '../src/constant.js';
+import { readHuaweiNumber } from '../src/number.js';
+import { huaweiWsseCreated } from '../src/signing.js';
+
+import { huaweiWsseAgeSeconds, readHuaweiWsse, verifyHuaweiWsse } from './wsse.js';
+
+export {
+  huaweiWsseAgeSeconds,
+  parseHuaweiWsse,
+  readHuaweiWsse,
+  verifyHuaweiWsse,
+  type HuaweiWsseToken,
+} from './wsse.js';
+export { readHuaweiNumber } from '../src/number.js';
 
 /** Inferred: the doc only says Created must not be "too far" from the platform's time. */
 const createdWindowSeconds = 15 * 60;
@@ -271,4 +279,7 @@ export const huaweiProvider: ProviderDefinition = {
   matches: (request) => request.url.pathname === batchSendPath,
   handle,
   defaultAccount: huaweiDefaultAccount,
+  connectorConfig: huaweiEmulatorConfig,
+  credentialLabels: { id: 'APP_Key', secret: 'APP_Secret' },
+  hosts: [defaultEndpoint, internationalSiteEndpoint].map((origin) => new URL(origin).host),
 };

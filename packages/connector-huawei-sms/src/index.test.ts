@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startEmulator, type Emulator } from '@duanxin/emulator';
-import { destroyAgents, parseHuaweiWsse } from '@duanxin/shared';
+import { destroyAgents } from '@duanxin/shared';
 
-import { huaweiEmulatorConfig, huaweiProvider } from '../emulator/index.js';
+import { huaweiEmulatorConfig, huaweiProvider, parseHuaweiWsse } from '../emulator/index.js';
 
 import createHuaweiSmsConnector, {
   buildSendRequest,

@@ -2,15 +2,11 @@
  * Huawei Cloud MSGSMS 发送短信 (batchSendSms/v1) as a Logto SMS connector: its facts, handed to
  * the connector core of `@duanxin/shared` (docs/providers.md §4).
  */
-import {
-  defineSmsConnector,
-  formatForHuawei,
-  type AnswerReading,
-  type ProviderReply,
-} from '@duanxin/shared';
+import { defineSmsConnector, type AnswerReading, type ProviderReply } from '@duanxin/shared';
 
 import { defaultEndpoint, defaultMetadata } from './constant.js';
 import { huaweiErrorTable } from './errors.js';
+import { formatForHuawei } from './number.js';
 import { checkHuaweiApp } from './operator.js';
 import { buildBatchSendRequest, chooseSender } from './request.js';
 import { huaweiSmsConfigGuard } from './types.js';
@@ -18,6 +14,7 @@ import { huaweiSmsConfigGuard } from './types.js';
 export { huaweiSmsConfigGuard, type HuaweiSmsConfig } from './types.js';
 export { defaultMetadata, internationalSiteEndpoint } from './constant.js';
 export { huaweiErrorTable } from './errors.js';
+export { formatForHuawei } from './number.js';
 
 const success = '000000';
 

@@ -1,6 +1,7 @@
-import { signHuaweiWsse, type ProviderRequest } from '@duanxin/shared';
+import type { ProviderRequest } from '@duanxin/shared';
 
 import { batchSendPath } from './constant.js';
+import { signHuaweiWsse } from './signing.js';
 import type { HuaweiSmsConfig } from './types.js';
 
 export type BatchSendFields = {

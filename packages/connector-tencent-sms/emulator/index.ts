@@ -8,10 +8,3 @@ export { tencentProvider } from './provider.js';
 export { tencentDefaultAccount, tencentEmulatorConfig } from './account.js';
 export { parseTc3Authorization, verifyTencentTc3 } from '../src/signing.js';
 export { readTencentNumber } from '../src/phone.js';
-
-/** What Tencent calls a credential's id, secret and token, for the emulator's start-up banner. */
-export const tencentCredentialLabels: [id: string, secret: string, token: string] = [
-  'SecretId',
-  'SecretKey',
-  'Token',
-];

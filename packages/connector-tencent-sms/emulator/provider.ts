@@ -12,7 +12,7 @@ import type {
 
 import { parseTc3Authorization, verifyTencentTc3 } from '../src/signing.js';
 import { verifyTencentV1 } from '../src/signing-v1.js';
-import { tencentDefaultAccount } from './account.js';
+import { tencentDefaultAccount, tencentEmulatorConfig } from './account.js';
 import {
   paramsFromQuery,
   TENCENT_VERSIONS,
@@ -266,4 +266,7 @@ export const tencentProvider: ProviderDefinition = {
   matches: isTencentRequest,
   handle,
   defaultAccount: tencentDefaultAccount,
+  connectorConfig: tencentEmulatorConfig,
+  credentialLabels: { id: 'SecretId', secret: 'SecretKey', token: 'Token' },
+  hosts: ['sms.tencentcloudapi.com'],
 };

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { emulatorConnectorConfigs, startEmulator, type Emulator } from '@duanxin/emulator';
+import { startEmulator, type Emulator } from '@duanxin/emulator';
 import { destroyAgents } from '@duanxin/shared';
 
 import { startRecordingProxy } from '../../shared/test/recording-proxy.js';
 
+import { yunpianEmulatorConfig } from '../emulator/index.js';
+
 import createYunpianSmsConnector from './index.js';
 
 let emulator: Emulator;
-let config: ReturnType<typeof emulatorConnectorConfigs>['yunpian'];
+let config: ReturnType<typeof yunpianEmulatorConfig>;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, flowControl: false });
-  config = emulatorConnectorConfigs(emulator.url).yunpian;
+  config = yunpianEmulatorConfig(emulator.url);
 });
 afterAll(async () => {
   await emulator.close();

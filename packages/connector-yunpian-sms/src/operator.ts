@@ -1,6 +1,5 @@
 /**
- * For operators: which template each usage type takes, and a check of the config against YunPian
- * that sends no SMS (`user/get` for the key and balance, `tpl/get` for the templates). YunPian
+ * For operators: a check of the config against YunPian that sends no SMS (`user/get` for the key and balance, `tpl/get` for the templates). YunPian
  * has no per-message status query (its `pull_status` hands each receipt out once), so no
  * `queryStatus`.
  */
@@ -9,18 +8,18 @@ import {
   lookupProviderError,
   queryProvider,
   regionalRoles,
-  renderContent,
   unreadableQueryAnswer,
-  yunpianErrorTable,
   type CheckItem,
+  type Prepared,
   type ProviderRequest,
-  type TemplateChoice,
   type TemplateRole,
-  listTemplateChoices,
-  describeRegional,
 } from '@duanxin/shared';
 
-import { readConfig, type PreparedYunpianConfig } from './config.js';
+import { renderContent } from './content.js';
+import { yunpianErrorTable } from './errors.js';
+import type { YunpianSmsConfig } from './types.js';
+
+type PreparedYunpianConfig = Prepared<YunpianSmsConfig>;
 
 const provider = 'yunpian';
 const userPath = '/v2/user/get.json';
@@ -174,16 +173,8 @@ const signatureItems = (uses: ContentUse[]): CheckItem[] =>
         )
   );
 
-export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
-  listTemplateChoices(
-    readConfig(inputConfig).templates,
-    (template) => describeRegional(template.content),
-    provider
-  );
-
 /** Checks the apikey, balance and every template text against YunPian; sends no SMS. */
-export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
-  const config = readConfig(inputConfig);
+export const checkYunpianAccount = async (config: PreparedYunpianConfig): Promise<CheckItem[]> => {
   const uses = contentUses(config);
   const user = await query(config, userPath);
   const refusedKey = user.refusal && user.refusal.code !== noPermission;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
   commonConfigShape,
-  contentTemplateIssue,
   genericTemplateIssue,
   regionalGuard,
   requireGenericTemplate,
 } from '@duanxin/shared';
+
+import { contentTemplateIssue } from './content.js';
 
 const contentGuard = z.string().superRefine((content, context) => {
   const issue = contentTemplateIssue(content);

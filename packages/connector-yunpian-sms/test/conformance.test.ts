@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
-import { emulatorConnectorConfigs } from '@duanxin/emulator';
-
 import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
 
+import { yunpianEmulatorConfig } from '../emulator/index.js';
 import createYunpianSmsConnector from '../src/index.js';
 
 const withGeneric = (content: string) => [{ usageType: 'Generic', content }];
@@ -11,7 +10,7 @@ const withGeneric = (content: string) => [{ usageType: 'Generic', content }];
 testConnector({
   name: 'yunpian',
   create: createYunpianSmsConnector,
-  config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
+  config: (endpoint) => yunpianEmulatorConfig(endpoint),
   secrets: (config) => [String(config.apikey)],
   ownTemplates: ['SignIn', 'Generic'],
   // `detail` repeats the parameter it refuses, with its value (docs/providers.md §6).
@@ -69,5 +68,5 @@ testConnector({
 testLogtoLoading({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   provider: 'yunpian',
-  config: (endpoint) => emulatorConnectorConfigs(endpoint).yunpian,
+  config: (endpoint) => yunpianEmulatorConfig(endpoint),
 });

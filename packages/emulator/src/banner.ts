@@ -2,21 +2,18 @@
  * What `pnpm emulator` and `duanxin emulator` print at start-up: the endpoint, the seeded
  * credentials and connector configs to paste into Logto, and the control endpoints.
  */
-import { aliyunCredentialLabels } from '@duanxin/connector-aliyun-sms/emulator';
-import { tencentCredentialLabels } from '@duanxin/connector-tencent-sms/emulator';
-
-import { emulatorConnectorConfigs } from './connector-configs.js';
 import type { Emulator } from './server.js';
-import type { ProviderAccount } from './types.js';
+import type { ProviderAccount, ProviderDefinition } from './types.js';
 
-const credentialLabels: Record<string, [id: string, secret: string, token: string]> = {
-  aliyun: aliyunCredentialLabels,
-  tencent: tencentCredentialLabels,
-  yunpian: ['apikey', 'secret', 'token'],
-};
-
-function describeAccount(name: string, account: ProviderAccount): string[] {
-  const [idLabel, secretLabel, tokenLabel] = credentialLabels[name] ?? ['id', 'secret', 'token'];
+const describeAccount = (
+  labels: ProviderDefinition['credentialLabels'],
+  account: ProviderAccount
+): string[] => {
+  const {
+    id: idLabel = 'id',
+    secret: secretLabel = 'secret',
+    token: tokenLabel = 'token',
+  } = labels ?? {};
   const lines = account.credentials.map((credential) => {
     const parts = [`${idLabel} ${credential.id}`];
     if (credential.secret !== undefined) parts.push(`${secretLabel} ${credential.secret}`);
@@ -43,9 +40,9 @@ function describeAccount(name: string, account: ProviderAccount): string[] {
     `    balance ${account.balance}, international ${account.international ? 'on' : 'off'}, flow control ${flow}`
   );
   return lines;
-}
+};
 
-export function describeEmulator(emulator: Emulator): string {
+export const describeEmulator = (emulator: Emulator): string => {
   const lines = [
     `duanxin emulator listening on ${emulator.url}`,
     `  Every provider is served at this origin: use it as the connector's endpoint.`,
@@ -55,12 +52,19 @@ export function describeEmulator(emulator: Emulator): string {
       '  HTTPS with a self-signed certificate: trust it or disable verification for tests.'
     );
   }
-  for (const [name, account] of Object.entries(emulator.seed)) {
-    lines.push('', `  ${name}  endpoint ${emulator.url}`, ...describeAccount(name, account));
+  for (const provider of emulator.providers) {
+    const account = emulator.account(provider.name);
+    lines.push(
+      '',
+      `  ${provider.name}  endpoint ${emulator.url}`,
+      ...describeAccount(provider.credentialLabels, account)
+    );
   }
   lines.push('', '  Connector configs for the default seed (paste into the Logto console):');
-  for (const [name, config] of Object.entries(emulatorConnectorConfigs(emulator.url))) {
-    lines.push(`    ${name}: ${JSON.stringify(config)}`);
+  for (const { name, connectorConfig } of emulator.providers) {
+    if (connectorConfig) {
+      lines.push(`    ${name}: ${JSON.stringify(connectorConfig(emulator.url))}`);
+    }
   }
   lines.push(
     '',
@@ -69,4 +73,4 @@ export function describeEmulator(emulator: Emulator): string {
     `  faults    POST/GET/DELETE ${emulator.url}/_faults`
   );
   return lines.join('\n');
-}
+};

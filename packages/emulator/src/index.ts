@@ -8,7 +8,6 @@ export {
   aliyunProvider,
   builtinProviders,
   tencentProvider,
-  yunpianProvider,
 } from './providers/index.js';
 export type * from './types.js';
 export { emulatorConnectorConfigs } from './connector-configs.js';

@@ -2,7 +2,8 @@ import https from 'node:https';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { emulatorConnectorConfigs } from './connector-configs.js';
+import { yunpianEmulatorConfig } from '@duanxin/connector-yunpian-sms/emulator';
+
 import { redirectTls } from './redirect-tls.js';
 import { startEmulator, type Emulator } from './server.js';
 
@@ -34,7 +35,7 @@ const post = (url: string, body: string) =>
   });
 
 it('routes a client with a fixed production endpoint to the emulator', async () => {
-  const { apikey } = emulatorConnectorConfigs(emulator.url).yunpian;
+  const { apikey } = yunpianEmulatorConfig(emulator.url);
   const answer = await post(
     'https://sms.yunpian.com/v2/sms/single_send.json',
     new URLSearchParams({

@@ -1,14 +1,11 @@
 import tls from 'node:tls';
 
-import { aliyunHosts } from '@duanxin/connector-aliyun-sms/emulator';
+import { builtinProviders } from './providers/index.js';
 
-/** Production hosts of the three providers, for `redirectTls`. */
-export const providerHosts = [
-  ...aliyunHosts,
-  'sms.tencentcloudapi.com',
-  'sms.yunpian.com',
-  'us.yunpian.com',
-] as const;
+/** Production hosts of the built-in providers, for `redirectTls`. */
+export const providerHosts: readonly string[] = builtinProviders.flatMap(
+  (provider) => provider.hosts ?? []
+);
 
 /**
  * Sends every TLS connection to the given host names to the emulator's HTTPS port on loopback,

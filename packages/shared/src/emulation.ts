@@ -134,4 +134,13 @@ export type ProviderDefinition = {
   ): EmulatorResponse | Promise<EmulatorResponse>;
   /** The seeded account used when the seed names none for this provider. */
   defaultAccount(): ProviderAccount;
+  /**
+   * A connector config that works against the default account, for whoever runs the emulator:
+   * the demo, tests, the start-up banner (to paste into the Logto console).
+   */
+  connectorConfig?: (endpoint: string) => Record<string, unknown>;
+  /** The credential fields in the provider's own words, for the banner, e.g. `SecretId`. */
+  credentialLabels?: { id: string; secret?: string; token?: string };
+  /** The provider's production hosts, for `redirectTls` (clients with fixed endpoints). */
+  hosts?: readonly string[];
 };

@@ -2,12 +2,10 @@ import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import {
-  contentTemplateIssue,
   formPlaceholders,
   pickTemplate,
   placeholderTemplates,
   readVerificationCode,
-  renderContent,
   templateTypes,
   usableTemplates,
 } from './templates.js';
@@ -103,19 +101,5 @@ describe('readVerificationCode', () => {
     ['a number', { code: 123456 }],
   ])('refuses %s', (_name, payload) => {
     expect(() => readVerificationCode(payload, 'test')).toThrow(ConnectorError);
-  });
-});
-
-describe('placeholders', () => {
-  it('renders only {{code}}, whatever else the payload holds', () => {
-    expect(renderContent('您的验证码是 {{code}}，{{ code }}', '123456')).toBe(
-      '您的验证码是 123456，123456'
-    );
-  });
-
-  it('reports content templates that cannot carry the code', () => {
-    expect(contentTemplateIssue('您的验证码是 {{code}}')).toBeUndefined();
-    expect(contentTemplateIssue('您的验证码是 #code#')).toMatch(/\{\{code\}\}/);
-    expect(contentTemplateIssue('{{code}} for {{user.name}}')).toMatch(/user\.name/);
   });
 });

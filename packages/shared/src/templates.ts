@@ -180,23 +180,6 @@ export const readSendData = (
   return { to, type, code: readVerificationCode(payload, provider) };
 };
 
-const hasCodePlaceholder = /\{\{\s*code\s*\}\}/;
-const codePlaceholders = /\{\{\s*code\s*\}\}/g;
-const anyPlaceholder = /\{\{\s*([\w.]+)\s*\}\}/;
-
-/** A content template (YunPian) must carry `{{code}}`, and nothing else we could not fill. */
-export const contentTemplateIssue = (content: string): string | undefined => {
-  if (!hasCodePlaceholder.test(content)) {
-    return 'The template content must contain {{code}} where the verification code goes.';
-  }
-  const other = content.replace(codePlaceholders, '').match(anyPlaceholder);
-  return other ? `Unknown placeholder {{${other[1] ?? ''}}}: only {{code}} is filled.` : undefined;
-};
-
-/** Renders `{{code}}` only: never other payload keys such as `locale` or `uiLocales`. */
-export const renderContent = (content: string, code: string): string =>
-  content.replace(codePlaceholders, code);
-
 /**
  * A template field given once, or as `{ china, overseas }`: providers approve domestic and
  * international templates separately. Hong Kong, Macau and Taiwan numbers take `overseas`.

@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { commonConfigShape } from '../config.js';
 import { destroyAgents } from '../http.js';
 import { checkItem } from '../operator.js';
-import { formatForHuawei } from '../phone/index.js';
 import { regionalGuard } from '../templates.js';
 
 import { defineSmsConnector } from './define.js';
@@ -85,7 +84,7 @@ const test = defineSmsConnector({
     return config;
   },
   defaultEndpoint: 'https://sms.test.invalid',
-  formatNumber: formatForHuawei,
+  formatNumber: (phone) => phone.e164,
   refuseNumber: (phone, config) =>
     phone.isMainlandChina || config.international
       ? undefined

@@ -1,5 +1,4 @@
 export * from './connector-error.js';
 export * from './redact.js';
 export * from './table.js';
-export * from './yunpian-codes.js';
 export * from './reply.js';

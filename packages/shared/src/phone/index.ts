@@ -1,2 +1,2 @@
 export * from './read.js';
-export * from './providers.js';
+export * from './reading.js';

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 
 import {
   huaweiWsseAgeSeconds,
+  parseHuaweiWsse,
+  readHuaweiWsse,
+  verifyHuaweiWsse,
+} from '../emulator/wsse.js';
+
+import {
   huaweiWsseAuthorization,
   huaweiWsseCreated,
   huaweiWsseDigest,
-  parseHuaweiWsse,
-  readHuaweiWsse,
   signHuaweiWsse,
-  verifyHuaweiWsse,
-} from './huawei-wsse.js';
+} from './signing.js';
 
 const nonce = '66C92B11FF8A425FB8D4CCFE0ED9ED1F';
 const created = '2018-02-12T15:30:20Z';

@@ -1,17 +1,19 @@
 /**
- * Huawei Cloud MSGSMS X-WSSE authentication (https://support.huaweicloud.com/api-msgsms/,
- * 如何调用API → 认证鉴权): `Authorization: WSSE realm="SDP",profile="UsernameToken",type="Appkey"`
- * plus `X-WSSE: UsernameToken Username="<app_key>",PasswordDigest="…",Nonce="…",Created="…"`.
+ * The X-WSSE verifier of the emulation: reads a request's headers and checks its digest
+ * (the signer is `src/signing.ts`).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import {
+  equalInConstantTime,
+  normaliseIncomingHeaders,
+  type SignatureCheck,
+} from '@duanxin/shared';
 
-import { equalInConstantTime, normaliseIncomingHeaders } from './primitives.js';
-import type { SignatureCheck } from './types.js';
+import {
+  huaweiWsseAuthorization,
+  huaweiWsseDigest,
+  huaweiWsseNoncePattern as noncePattern,
+} from '../src/signing.js';
 
-export const huaweiWsseAuthorization = 'WSSE realm="SDP",profile="UsernameToken",type="Appkey"';
-
-/** Digits and letters, 1–128 characters. */
-const noncePattern = /^[0-9A-Za-z]{1,128}$/;
 const createdPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 export type HuaweiWsseToken = {
@@ -22,44 +24,8 @@ export type HuaweiWsseToken = {
   created: string;
 };
 
-/** `yyyy-MM-ddTHH:mm:ssZ` in UTC, to the second: the platform refuses milliseconds. */
-export const huaweiWsseCreated = (epochMs: number): string =>
-  new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/**
- * Base64 of the lower-case *hex string* of SHA-256(Nonce + Created + app_secret), not of the raw
- * digest bytes: the doc's example digest `NDA1MWIw…` decodes to the text `4051b062…`.
- */
-export function huaweiWsseDigest(nonce: string, created: string, appSecret: string): string {
-  const hex = createHash('sha256').update(`${nonce}${created}${appSecret}`, 'utf8').digest('hex');
-  return Buffer.from(hex, 'utf8').toString('base64');
-}
-
-/** Both headers of one request; sign afresh per attempt (each needs its own nonce). */
-export function signHuaweiWsse(input: {
-  appKey: string;
-  appSecret: string;
-  /** Default: now. */
-  epochMs?: number;
-  /** Default: 32 random hex digits. */
-  nonce?: string;
-}): { authorization: string; xWsse: string; nonce: string; created: string } {
-  const nonce = input.nonce ?? randomBytes(16).toString('hex');
-  if (!noncePattern.test(nonce)) {
-    throw new Error('a WSSE nonce is 1-128 digits and letters');
-  }
-  const created = huaweiWsseCreated(input.epochMs ?? Date.now());
-  const digest = huaweiWsseDigest(nonce, created, input.appSecret);
-  return {
-    authorization: huaweiWsseAuthorization,
-    xWsse: `UsernameToken Username="${input.appKey}",PasswordDigest="${digest}",Nonce="${nonce}",Created="${created}"`,
-    nonce,
-    created,
-  };
-}
-
 /** Reads `X-WSSE`; attributes in any order, optional spaces after the commas. */
-export function parseHuaweiWsse(value: string): HuaweiWsseToken | undefined {
+export const parseHuaweiWsse = (value: string): HuaweiWsseToken | undefined => {
   const match = /^UsernameToken\s+(.+)$/.exec(value.trim());
   if (!match?.[1]) {
     return undefined;
@@ -76,15 +42,15 @@ export function parseHuaweiWsse(value: string): HuaweiWsseToken | undefined {
     return undefined;
   }
   return { username, passwordDigest, nonce, created };
-}
+};
 
 /**
  * The token of a request whose headers are well formed, or why they are not. Which app_secret to
  * verify with depends on `token.username`, so verification is a second step.
  */
-export function readHuaweiWsse(
+export const readHuaweiWsse = (
   headers: Record<string, string | string[] | undefined>
-): { ok: true; token: HuaweiWsseToken } | { ok: false; reason: string } {
+): { ok: true; token: HuaweiWsseToken } | { ok: false; reason: string } => {
   const normalised = normaliseIncomingHeaders(headers);
   const authorization = normalised.authorization?.replace(/\s*,\s*/g, ',').trim();
   if (authorization === undefined) {
@@ -108,15 +74,15 @@ export function readHuaweiWsse(
     return { ok: false, reason: 'Created must be yyyy-MM-ddTHH:mm:ssZ' };
   }
   return { ok: true, token };
-}
+};
 
 /** Checks the digest only; the Created window and nonce reuse are the caller's policy. */
-export function verifyHuaweiWsse(token: HuaweiWsseToken, appSecret: string): SignatureCheck {
+export const verifyHuaweiWsse = (token: HuaweiWsseToken, appSecret: string): SignatureCheck => {
   const expected = huaweiWsseDigest(token.nonce, token.created, appSecret);
   return equalInConstantTime(token.passwordDigest, expected)
     ? { ok: true }
     : { ok: false, reason: 'PasswordDigest does not match' };
-}
+};
 
 /** Seconds between Created and `epochMs` (positive when Created is in the past). */
 export const huaweiWsseAgeSeconds = (token: HuaweiWsseToken, epochMs: number): number =>

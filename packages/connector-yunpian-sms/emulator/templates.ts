@@ -1,5 +1,5 @@
-import type { ProviderAccount, SeedTemplate } from '../types.js';
-import { YunpianError } from './yunpian-errors.js';
+import type { ProviderAccount, SeedTemplate } from '@duanxin/shared';
+import { YunpianError } from './errors.js';
 
 /** `#name#`: case-sensitive letters, digits and `_` between half-width `#` (providers.md §C.2). */
 const VARIABLE = /#([A-Za-z0-9_]+)#/g;

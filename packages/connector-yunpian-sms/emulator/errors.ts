@@ -1,4 +1,4 @@
-import type { EmulatorResponse } from '../types.js';
+import type { EmulatorResponse } from '@duanxin/shared';
 
 /** `msg` of the codes the YunPian emulator answers (providers.md §C.3, §C.4); clients key on `code`. */
 export const YUNPIAN_MESSAGES: Record<number, string> = {

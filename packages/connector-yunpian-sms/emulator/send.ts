@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readYunpianNumber } from '@duanxin/shared';
 
-import type { ProviderContext } from '../types.js';
-import { badParameter, YunpianError, yunpianMessage } from './yunpian-errors.js';
+import type { ProviderContext } from '@duanxin/shared';
+
+import { readYunpianNumber } from '../src/number.js';
+import { badParameter, YunpianError, yunpianMessage } from './errors.js';
 import {
   matchingTemplates,
   parseTplValue,
   renderTemplate,
   splitSignature,
   type TemplateMatch,
-} from './yunpian-templates.js';
+} from './templates.js';
 
 /** RMB per billed part; the emulator's own prices, the real ones are per contract. */
 const DOMESTIC_PRICE = 0.05;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../server.js';
+import { startEmulator, type Emulator } from '@duanxin/emulator';
 
 let emulator: Emulator | undefined;
 afterEach(async () => {

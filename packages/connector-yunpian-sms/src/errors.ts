@@ -1,4 +1,4 @@
-import type { ProviderErrorTable } from './table.js';
+import type { ProviderErrorTable } from '@duanxin/shared';
 
 const template =
   'The text must match an approved template exactly (云片 → 国内短信/国际短信 → 模板管理), with {{code}} where the template has #code#.';

@@ -1,5 +1,6 @@
-import type { ProviderAccount } from '../types.js';
+import type { ProviderAccount } from '@duanxin/shared';
 
+/** The built-in account; `yunpianEmulatorConfig` is a connector config that works against it. */
 export const YUNPIAN_DEFAULT_APIKEY = 'duanxin-demo-apikey-0000000000000';
 
 export const yunpianDefaultAccount = (): ProviderAccount => ({
@@ -43,4 +44,27 @@ export const yunpianDefaultAccount = (): ProviderAccount => ({
     { seconds: 3600, max: 3, code: '22' },
     { seconds: 86_400, max: 10, code: '17' },
   ],
+});
+
+/** Usage types without a template of their own fall back to Generic, as in a typical config. */
+export const yunpianEmulatorConfig = (endpoint: string) => ({
+  apikey: YUNPIAN_DEFAULT_APIKEY,
+  enableInternational: true,
+  templates: [
+    {
+      usageType: 'Generic',
+      content: {
+        china: '【duanxin】您的验证码是{{code}}。如非本人操作，请忽略本短信',
+        overseas: '【duanxin】Your verification code is {{code}}.',
+      },
+    },
+    {
+      usageType: 'SignIn',
+      content: {
+        china: '【duanxin】您的验证码是{{code}}，5分钟内有效',
+        overseas: '【duanxin】Your verification code is {{code}}.',
+      },
+    },
+  ],
+  endpoint,
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeProviderContext } from '@duanxin/connector-testkit';
-import type { EmulatorRequest, ProviderAccount, ProviderContext } from '../types.js';
-import { yunpianProvider } from './yunpian.js';
+import type { EmulatorRequest, ProviderAccount, ProviderContext } from '@duanxin/shared';
+import { yunpianProvider } from './provider.js';
 
 const APIKEY = 'duanxin-demo-apikey-0000000000000';
 const DOC_APIKEY = '9b11127a9701975c734b8aee81ee3526';

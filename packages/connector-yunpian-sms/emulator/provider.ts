@@ -4,8 +4,11 @@ import type {
   ProviderContext,
   ProviderDefinition,
   SeedCredential,
-} from '../types.js';
-import { yunpianDefaultAccount } from './yunpian-account.js';
+} from '@duanxin/shared';
+
+import { defaultEndpoint, overseasServerEndpoint } from '../src/constant.js';
+
+import { yunpianDefaultAccount, yunpianEmulatorConfig } from './account.js';
 import {
   badParameter,
   missingParameter,
@@ -13,8 +16,8 @@ import {
   yunpianError,
   yunpianMessage,
   yunpianOk,
-} from './yunpian-errors.js';
-import { prepareTemplate, prepareText, round4, sendOne, type SendResult } from './yunpian-send.js';
+} from './errors.js';
+import { prepareTemplate, prepareText, round4, sendOne, type SendResult } from './send.js';
 
 const MAX_BATCH = 1000;
 const CHECK_STATUS = { approved: 'SUCCESS', pending: 'CHECKING', rejected: 'FAIL' } as const;
@@ -136,4 +139,7 @@ export const yunpianProvider: ProviderDefinition = {
   matches: (request) => request.url.pathname.startsWith('/v2/'),
   handle,
   defaultAccount: yunpianDefaultAccount,
+  connectorConfig: yunpianEmulatorConfig,
+  credentialLabels: { id: 'apikey' },
+  hosts: [defaultEndpoint, overseasServerEndpoint].map((origin) => new URL(origin).host),
 };
