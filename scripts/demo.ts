@@ -7,12 +7,16 @@
  */
 import { randomInt } from 'node:crypto';
 
-import { extraEmulatorProviders, providers } from '@duanxin/cli';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
+import { findProvider, providers } from '@duanxin/providers';
+import { emulatorConfigs } from '@duanxin/providers/emulator';
 import { destroyAgents, maskPhone, templateTypes } from '@duanxin/shared';
 
-// Every connector registered with the CLI (packages/cli/src/providers.ts) takes part.
-const connectors = Object.entries(providers);
+// Every connector of the registry (@duanxin/providers) takes part.
+const connectors = providers.flatMap((operator) => {
+  const emulatorConfig = emulatorConfigs[operator.provider];
+  return emulatorConfig ? [{ ...operator, emulatorConfig }] : [];
+});
 // Logto passes numbers as digits with country code and no `+`. 16502530000 also reads as the
 // mainland mobile 165 0253 0000: each connector must still reach +1 650 253 0000.
 const phones = ['8613800138000', '85291234567', '16502530000'];
@@ -25,21 +29,20 @@ const main = async () => {
   const emulator = await startEmulator({
     port: 0,
     flowControl: false,
-    providers: extraEmulatorProviders(),
   });
   const rows: string[][] = [];
   let failures = 0;
   let failover = { ok: false, lines: ['Failover: not shown'] };
 
   try {
-    for (const [name, { create, emulatorConfig }] of connectors) {
+    for (const { provider: name, createConnector, emulatorConfig } of connectors) {
       const config = emulatorConfig(emulator.url);
       for (const to of phones) {
         for (const type of templateTypes) {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
           const before = emulator.inbox.list().length;
           // Logto creates the connector anew for every code it sends.
-          const connector = await create({ getConfig: notConfigured });
+          const connector = await createConnector({ getConfig: notConfigured });
           let status = 'ok';
           try {
             await connector.sendMessage({ to, type: type as never, payload: { code } }, config);
@@ -81,7 +84,11 @@ const main = async () => {
  * mainland numbers, refuse with flow control; Tencent must send the code, and only Tencent.
  */
 const showFailover = async (emulator: Emulator) => {
-  const { create, emulatorConfig } = providers.failover;
+  const failover = findProvider('failover');
+  const emulatorConfig = emulatorConfigs.failover;
+  if (!failover || !emulatorConfig) {
+    return { ok: false, lines: ['Failover: no failover connector in the registry'] };
+  }
   emulator.faults.inject({
     provider: 'aliyun',
     fault: {
@@ -96,7 +103,7 @@ const showFailover = async (emulator: Emulator) => {
   const to = '8613800138000';
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const before = emulator.inbox.list().length;
-  const connector = await create({ getConfig: notConfigured });
+  const connector = await failover.createConnector({ getConfig: notConfigured });
   const result = (await connector.sendMessage(
     { to, type: 'SignIn' as never, payload: { code } },
     emulatorConfig(emulator.url)

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { extraEmulatorProviders, providers } from '@duanxin/cli';
+import { providerEntry } from '@duanxin/cli';
 import { readAliyunNumber } from '@duanxin/connector-aliyun-sms/emulator';
 import { startEmulator, type Emulator } from '@duanxin/emulator';
 import { readHuaweiNumber } from '@duanxin/connector-huawei-sms/emulator';
@@ -16,10 +16,8 @@ import { readTencentNumber } from '@duanxin/connector-tencent-sms/emulator';
 
 import { propertyCountries, validMobile } from '../packages/shared/test/valid-numbers.js';
 
-type Single = Exclude<keyof typeof providers, 'failover'>;
-
 /** How each provider reads the number it is sent. */
-const readings: Record<Single, (sent: string) => ProviderReading | undefined> = {
+const readings: Record<string, (sent: string) => ProviderReading | undefined> = {
   aliyun: readAliyunNumber,
   tencent: readTencentNumber,
   yunpian: readYunpianNumber,
@@ -27,7 +25,7 @@ const readings: Record<Single, (sent: string) => ProviderReading | undefined> = 
 };
 
 // The failover connector sends through these very connectors: its numbers are theirs.
-const names = Object.keys(readings) as Single[];
+const names = Object.keys(readings);
 
 let emulator: Emulator;
 
@@ -35,7 +33,6 @@ beforeAll(async () => {
   emulator = await startEmulator({
     port: 0,
     flowControl: false,
-    providers: extraEmulatorProviders(),
   });
 });
 afterAll(async () => {
@@ -51,7 +48,7 @@ it(`draws numbers from ${propertyCountries.length} countries`, () => {
 });
 
 describe.each(names)('%s', (name) => {
-  const entry = providers[name];
+  const entry = providerEntry(name);
 
   it('sends every valid number in a form the provider reads as that number', () => {
     const config = entry.emulatorConfig('http://127.0.0.1:1');
@@ -62,7 +59,7 @@ describe.each(names)('%s', (name) => {
           request(e164.slice(1)),
           restricted ? { ...config, allowedCountries: [country] } : config
         ).phoneNumber;
-        expect(readings[name](sent)).toEqual({ e164, mainland: country === 'CN' });
+        expect(readings[name]?.(sent)).toEqual({ e164, mainland: country === 'CN' });
       }),
       { numRuns: 300 }
     );
@@ -73,7 +70,7 @@ describe.each(names)('%s', (name) => {
     await fc.assert(
       fc.asyncProperty(validMobile, async ({ e164 }) => {
         emulator.inbox.clear();
-        const connector = await entry.create({
+        const connector = await entry.createConnector({
           getConfig: async () => {
             throw new Error('the config is passed with the send');
           },

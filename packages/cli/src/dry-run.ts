@@ -19,9 +19,9 @@ export type ShownRequest = {
 
 export type HiddenValues = { secrets: readonly string[]; phoneNumber: string; code: string };
 
-// Fields that carry a credential, whatever its value: YunPian's form, Aliyun's STS token.
-const secretHeaders = new Set(['x-tc-token', 'x-acs-security-token']);
-const secretFields = /(^|[?&])(apikey|SecurityToken)=[^&]*/g;
+// Headers and fields that carry a credential, whatever its value: an API key, an STS token.
+const secretHeader = /(token|secret)$/i;
+const secretFields = /(^|[?&])(\w*(?:key|token|secret))=[^&]*/gi;
 
 /**
  * The number and the code, as they may appear (raw, form-encoded or Aliyun-encoded), masked in
@@ -50,7 +50,7 @@ export const redactRequest = (request: ProviderRequest, hidden: HiddenValues): S
   const headers = Object.fromEntries(
     Object.entries(request.headers).map(([name, value]) => [
       name,
-      secretHeaders.has(name.toLowerCase()) ? '***' : hide(value),
+      secretHeader.test(name) ? '***' : hide(value),
     ])
   );
   const body = request.body === undefined ? undefined : hide(request.body.toString());

@@ -1,6 +1,1 @@
-export {
-  extraEmulatorProviders,
-  providerNames,
-  providers,
-  type ProviderEntry,
-} from './providers.js';
+export { providerEntry, providerNames, providers, type ProviderEntry } from './providers.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { CheckItem } from '@duanxin/shared';
 
-import { extraEmulatorProviders, providers } from '../src/providers.js';
+import { providerEntry } from '../src/providers.js';
 import {
   cliTimeout,
   expectNothingSensitive,
@@ -13,13 +13,13 @@ import {
 } from './run-cli.js';
 import { useEmulator } from './use-emulator.js';
 
-const lab = useEmulator({ providers: extraEmulatorProviders() });
+const lab = useEmulator();
 
 type Listed = { provider: string; config: Record<string, unknown> };
 
 /** Tencent first, except mainland numbers (Aliyun first); YunPian and Huawei behind. */
 const failoverConfig = (endpoint = lab.emulator.url) =>
-  providers.failover.emulatorConfig(endpoint) as { providers: Listed[] };
+  providerEntry('failover').emulatorConfig(endpoint) as { providers: Listed[] };
 
 const secretsOf = (config: { providers: Listed[] }) =>
   config.providers.flatMap(({ config: inner }) =>

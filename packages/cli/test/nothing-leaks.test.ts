@@ -22,12 +22,12 @@ import { describe, expect, it } from 'vitest';
 
 import { secretForms } from '@duanxin/connector-testkit';
 
-import { extraEmulatorProviders, providerEntry, providerNames } from '../src/providers.js';
+import { providerEntry, providerNames } from '../src/providers.js';
 
 import { cliTimeout, runCli, writeJsonFile, type CliOptions, type CliRun } from './run-cli.js';
 import { useEmulator } from './use-emulator.js';
 
-const lab = useEmulator({ providers: extraEmulatorProviders() });
+const lab = useEmulator();
 
 const code = '739164';
 // Not the numbers hints give as examples (8613800138000): those are not the user's.

@@ -10,11 +10,11 @@ import {
   writeJsonFile,
   type CliRun,
 } from './run-cli.js';
-import { extraEmulatorProviders, providerNames, providers } from '../src/providers.js';
+import { providerEntry, providerNames } from '../src/providers.js';
 
 import { useEmulator } from './use-emulator.js';
 
-const lab = useEmulator({ providers: extraEmulatorProviders() });
+const lab = useEmulator();
 
 const mainland = '8613800138000';
 const code = '739164';
@@ -52,7 +52,7 @@ describe('duanxin send', { timeout: cliTimeout }, () => {
   it.each(providerNames)(
     '%s: prints the template it sent with, as text and in --json',
     async (provider) => {
-      const entry = providers[provider];
+      const entry = providerEntry(provider);
       const config = entry.emulatorConfig(lab.emulator.url);
       const data = { to: mainland, type: 'MfaVerification' as never, payload: { code } };
       const { template } = entry.buildSendRequest(data, config);

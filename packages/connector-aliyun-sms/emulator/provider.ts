@@ -152,4 +152,6 @@ export const aliyunProvider: ProviderDefinition = {
   connectorConfig: aliyunEmulatorConfig,
   credentialLabels: { id: 'AccessKeyId', secret: 'AccessKeySecret', token: 'SecurityToken' },
   hosts: aliyunHosts,
+  identifiedBy:
+    'an aliyuncs.com host, or / with an ACS3- signature, x-acs-* headers, AccessKeyId or Version=2017-05-25',
 };

@@ -6,7 +6,7 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 
-import { readSendData } from '@duanxin/shared';
+import { readSendData, type SmsOperator, type SmsSendResult } from '@duanxin/shared';
 
 import { answerOf, mayFailOver, noDelivery, type ProviderAnswer } from './answers.js';
 import { openCircuit, tripCircuit } from './circuit.js';
@@ -20,8 +20,10 @@ export { failoverSmsConfigGuard, type FailoverSmsConfig } from './types.js';
 export { defaultMetadata } from './constant.js';
 export { providerNames, type FailoverProvider } from './connectors.js';
 export type { ProviderAnswer } from './answers.js';
-export { buildSendRequest, checkConfig, templateChoices } from './operator.js';
-export { mapProviderConfigs, providerConfigs } from './provider-configs.js';
+import { buildSendRequest, checkConfig, templateChoices } from './operator.js';
+import { mapProviderConfigs, providerConfigs } from './provider-configs.js';
+
+export { buildSendRequest, checkConfig, templateChoices, mapProviderConfigs, providerConfigs };
 
 export type FailoverSendResult = Record<string, unknown> & {
   /** The provider that sent it; the rest is its connector's own result (messageId…). */
@@ -98,6 +100,30 @@ const createFailoverSmsConnector: CreateConnector<SmsConnector> = async ({ getCo
     configGuard: failoverSmsConfigGuard,
     sendMessage,
   };
+};
+
+/** The failover connector as operator tools drive it, in the one shape of every provider's. */
+export const failoverSms: SmsOperator = {
+  provider: 'failover',
+  title: 'failover',
+  metadata: defaultMetadata,
+  configGuard: failoverSmsConfigGuard,
+  // None of its own: each answer in its errors is its provider's.
+  errorTable: {},
+  messageIdName: 'message id',
+  hints: {},
+  checks: "the order per country, then each listed provider's own check, under its name",
+  noStatusQuery:
+    'Ask the provider that sent it (send prints it), with the message id send printed.',
+  createConnector: createFailoverSmsConnector,
+  send: async (data, config) => {
+    const connector = await createFailoverSmsConnector({ getConfig: async () => config });
+    return (await connector.sendMessage(data, config)) as SmsSendResult;
+  },
+  buildSendRequest,
+  templateChoices,
+  checkConfig,
+  listed: { configs: providerConfigs, map: mapProviderConfigs },
 };
 
 export default createFailoverSmsConnector;

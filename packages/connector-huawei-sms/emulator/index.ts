@@ -282,4 +282,5 @@ export const huaweiProvider: ProviderDefinition = {
   connectorConfig: huaweiEmulatorConfig,
   credentialLabels: { id: 'APP_Key', secret: 'APP_Secret' },
   hosts: [defaultEndpoint, internationalSiteEndpoint].map((origin) => new URL(origin).host),
+  identifiedBy: 'POST /sms/batchSendSms/v1',
 };

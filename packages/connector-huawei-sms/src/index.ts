@@ -46,6 +46,7 @@ const readBatchSendAnswer = ({ json }: ProviderReply): AnswerReading => {
 
 export const huaweiSms = defineSmsConnector({
   provider: 'huawei',
+  title: 'Huawei Cloud',
   metadata: defaultMetadata,
   configGuard: huaweiSmsConfigGuard,
   defaultEndpoint,
@@ -73,7 +74,8 @@ export const huaweiSms = defineSmsConnector({
   errorTable: huaweiErrorTable,
   messageIdName: 'smsMsgId',
   checkConfig: checkHuaweiApp,
-  checks: 'nothing the app credentials may ask: each item says where to look in the console',
+  checks:
+    'nothing it can ask: MSGSMS has no read-only API for app credentials, so every item is unverified, with where to look in the console; a send to a test number checks it',
   noStatusQuery:
     'Huawei Cloud reports delivery in status reports (状态报告) to a callback of the app, and in its console; duanxin has no per-message query for it.',
 });

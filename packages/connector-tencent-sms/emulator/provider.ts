@@ -269,4 +269,6 @@ export const tencentProvider: ProviderDefinition = {
   connectorConfig: tencentEmulatorConfig,
   credentialLabels: { id: 'SecretId', secret: 'SecretKey', token: 'Token' },
   hosts: ['sms.tencentcloudapi.com'],
+  identifiedBy:
+    'a tencentcloudapi.com host, or / with X-TC-* headers, a TC3- signature, SecretId or an SMS API Version',
 };

@@ -142,4 +142,5 @@ export const yunpianProvider: ProviderDefinition = {
   connectorConfig: yunpianEmulatorConfig,
   credentialLabels: { id: 'apikey' },
   hosts: [defaultEndpoint, overseasServerEndpoint].map((origin) => new URL(origin).host),
+  identifiedBy: '/v2/ paths',
 };

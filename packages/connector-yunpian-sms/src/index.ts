@@ -52,6 +52,7 @@ const readSingleSendAnswer = ({ json }: ProviderReply): AnswerReading => {
 
 export const yunpianSms = defineSmsConnector({
   provider: 'yunpian',
+  title: 'YunPian',
   metadata: defaultMetadata,
   configGuard: yunpianSmsConfigGuard,
   defaultEndpoint,

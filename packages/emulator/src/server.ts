@@ -163,7 +163,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     const answer = serialise(
-      provider ? await provider.handle(request, contextFor(provider)) : notClaimed(request)
+      provider
+        ? await provider.handle(request, contextFor(provider))
+        : notClaimed(request, providers)
     );
     entry.status = fault?.kind === 'trickle' ? (fault.status ?? answer.status) : answer.status;
     if (fault?.kind === 'delay') {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { generate as generateCertificate } from 'selfsigned';
 import { JSON_CONTENT_TYPE } from './faults.js';
-import type { EmulatorRequest, EmulatorResponse } from './types.js';
+import type { EmulatorRequest, EmulatorResponse, ProviderDefinition } from './types.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -127,11 +127,17 @@ export const tooLarge = (): EmulatorResponse => ({
   body: { error: 'request body too large', limitBytes: MAX_BODY_BYTES },
 });
 
-export const notClaimed = (request: EmulatorRequest): EmulatorResponse => ({
+/** A request no provider claims: the answer says what identifies each provider's requests. */
+export const notClaimed = (
+  request: EmulatorRequest,
+  providers: readonly ProviderDefinition[]
+): EmulatorResponse => ({
   status: 404,
   body: {
     error: 'no emulated provider claims this request',
-    hint: 'Aliyun: an aliyuncs.com host, or / with an ACS3- signature, x-acs-* headers, AccessKeyId or Version=2017-05-25; Tencent: a tencentcloudapi.com host, or / with X-TC-* headers, a TC3- signature, SecretId or an SMS API Version; YunPian: /v2/ paths',
+    hint: providers
+      .flatMap(({ name, identifiedBy }) => (identifiedBy ? [`${name}: ${identifiedBy}`] : []))
+      .join('; '),
     method: request.method,
     path: request.url.pathname,
   },

@@ -143,4 +143,6 @@ export type ProviderDefinition = {
   credentialLabels?: { id: string; secret?: string; token?: string };
   /** The provider's production hosts, for `redirectTls` (clients with fixed endpoints). */
   hosts?: readonly string[];
+  /** What identifies its requests, for the answer to a request no provider claims. */
+  identifiedBy?: string;
 };

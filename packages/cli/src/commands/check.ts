@@ -9,7 +9,7 @@ import {
 import { configIssues } from '../config-input.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { rows, type Output } from '../output.js';
-import type { ProviderName } from '../providers.js';
+import { providerEntry, providerNames, type ProviderName } from '../providers.js';
 import {
   addConnectionOptions,
   providerArgument,
@@ -108,6 +108,10 @@ const check = async (context: ActionContext): Promise<ExitCode> => {
   return problems > 0 ? exitCodes.problemsFound : exitCodes.ok;
 };
 
+const checked = providerNames
+  .map((name) => `  ${name.padEnd(8)} ${providerEntry(name).checks ?? 'the config alone'}`)
+  .join('\n');
+
 const examples = `
 Examples:
   # Check a config before going live (exit code 6 on any problem):
@@ -120,15 +124,7 @@ Examples:
   $ cat yunpian.json | duanxin check yunpian --config - --json
 
 What is checked (no SMS is ever sent):
-  aliyun   credentials, signName and every template's review state, kind (domestic or
-           international) and variables (QuerySmsSign, QuerySmsTemplate)
-  tencent  credentials, region, sdkAppId(s), every template's review state, kind and
-           placeholders (DescribeSmsTemplateList); signatures are unverified: the API needs
-           numeric ids a Logto config does not have
-  yunpian  apikey, balance, and which account template each text matches (user/get, tpl/get)
-  huawei   nothing it can ask: MSGSMS has no read-only API for app credentials, so every item
-           is unverified, with where to look in the console; a send to a test number checks it
-  failover the order per country, then each listed provider's own check, under its name
+${checked}
 Every provider: templates left as the form's placeholder (<template-code>), which fall back to
 Generic. An item the key may not query (a send-only key) is "unverified", never "bad credentials".`;
 

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 
 import { exitCodes } from '../exit-codes.js';
-import { extraEmulatorProviders, providerTitles } from '../providers.js';
+import { providerTitles } from '../providers.js';
 
 type EmulatorOptions = {
   port: number;
@@ -33,7 +33,6 @@ const serve = async (options: EmulatorOptions): Promise<void> => {
       https: Boolean(options.https),
       ...(options.seed !== undefined && { seed: options.seed }),
       flowControl: options.flowControl,
-      providers: extraEmulatorProviders(),
     });
   } catch (error: unknown) {
     const code = (error as NodeJS.ErrnoException).code;

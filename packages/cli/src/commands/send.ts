@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import type { SendMessageData } from '@logto/connector-kit';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { maskCode, maskPhone, templateTypes } from '@duanxin/shared';
+import { maskCode, maskPhone, templateTypes, type SmsSendResult } from '@duanxin/shared';
 
 import { assertValidConfig } from '../config-input.js';
 import { redactRequest, formatRequest } from '../dry-run.js';
@@ -34,19 +34,9 @@ const parseCode = (value: string): string => {
 
 const randomCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-/** What the connector's sendMessage resolves with (Logto ignores it; the CLI shows it). */
-type SendResult = {
-  messageId?: string;
-  requestId?: string;
-  templateCode?: string;
-  templateUsageType?: string;
-  templateId?: string;
-  fellBackToGeneric?: boolean;
-  phoneNumber?: string;
-  fee?: number;
-  count?: number;
-  /** Through a failover connector: who sent it, and what the providers before it answered. */
-  deliveredBy?: string;
+/** What every connector's sendMessage resolves with (Logto ignores it; the CLI shows it). */
+type SendResult = Omit<SmsSendResult, 'earlier'> & {
+  /** Through a failover connector: what the providers before the one that sent it answered. */
   earlier?: { name: string; outcome: string; code: string; providerCode?: string }[];
 };
 
@@ -125,12 +115,13 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
     return exitCodes.ok;
   }
   // Created and called exactly as Logto does: the default export, then sendMessage(data, config).
-  const connector = await entry.create({ getConfig: async () => config });
+  const connector = await entry.createConnector({ getConfig: async () => config });
   const result = (await output.during(
     `sending through ${provider}`,
     connector.sendMessage(data, config)
   )) as SendResult;
-  const template = result.templateCode ?? result.templateUsageType ?? result.templateId ?? '';
+  const { template } = result;
+  const extras = Object.entries(result.extras ?? {});
   const phoneNumber = result.phoneNumber && maskPhone(result.phoneNumber);
   if (output.json) {
     output.printJson({
@@ -142,8 +133,7 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
       template,
       fellBackToGeneric: result.fellBackToGeneric,
       phoneNumber,
-      ...(result.fee !== undefined && { fee: result.fee }),
-      ...(result.count !== undefined && { count: result.count }),
+      ...Object.fromEntries(extras),
       ...(result.deliveredBy !== undefined && {
         deliveredBy: result.deliveredBy,
         earlier: result.earlier,
@@ -162,8 +152,7 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
         ['template', describeTemplate(template, data.type, Boolean(result.fellBackToGeneric))],
         ['sent to', phoneNumber],
         ['code', maskCode(String(data.payload.code))],
-        ['fee', result.fee === undefined ? undefined : String(result.fee)],
-        ['parts', result.count === undefined ? undefined : String(result.count)],
+        ...extras.map(([name, value]): [string, string] => [name, String(value)]),
       ]),
       ...(entry.queryStatus && result.messageId
         ? [

@@ -1,16 +1,9 @@
-import { aliyunProvider } from '@duanxin/connector-aliyun-sms/emulator';
-import { tencentProvider } from '@duanxin/connector-tencent-sms/emulator';
-import { yunpianProvider } from '@duanxin/connector-yunpian-sms/emulator';
+import { providerEmulations } from '@duanxin/providers/emulator';
 
 import type { ProviderDefinition } from '../types.js';
 
-export { aliyunProvider, aliyunDefaultAccount } from '@duanxin/connector-aliyun-sms/emulator';
-export { tencentProvider } from '@duanxin/connector-tencent-sms/emulator';
-export { yunpianProvider } from '@duanxin/connector-yunpian-sms/emulator';
-
-/** Always served; `startEmulator({ providers })` adds to (or replaces) these. */
-export const builtinProviders: readonly ProviderDefinition[] = [
-  aliyunProvider,
-  tencentProvider,
-  yunpianProvider,
-];
+/**
+ * Always served: every provider's emulation the registry lists (each connector package's
+ * `./emulator` entry); `startEmulator({ providers })` adds to (or replaces) these.
+ */
+export const builtinProviders: readonly ProviderDefinition[] = providerEmulations;

@@ -67,6 +67,7 @@ const readAnswer = ({ json }: { json: unknown }): AnswerReading => {
 
 const test = defineSmsConnector({
   provider: 'test',
+  title: 'Test',
   metadata: {
     id: 'test-sms',
     target: 'test-sms',

@@ -132,6 +132,7 @@ export const defineSmsConnector = <Input extends BaseConfig, Config extends Base
 
   return {
     provider,
+    title: facts.title,
     metadata,
     configGuard,
     errorTable: facts.errorTable,

@@ -88,6 +88,8 @@ export type PreparedStatusQuery = StatusQuery & { phone: SmsPhoneNumber };
 /** What a provider's package hands to `defineSmsConnector`: its facts, and nothing repeated. */
 export type SmsConnectorFacts<Input extends BaseConfig, Config extends BaseConfig = Input> = {
   provider: ProviderName;
+  /** The provider's name in help texts, e.g. `Tencent Cloud`. */
+  title: string;
   metadata: ConnectorMetadata;
   configGuard: ZodType<Input, ZodTypeDef, unknown>;
   /** Computed once per distinct config: Logto creates the connector anew for every code. */
@@ -138,6 +140,10 @@ export type SmsSendResult = {
   phoneNumber: string;
   /** More the provider reported about this send, e.g. YunPian's fee and billed parts. */
   extras?: Record<string, string | number>;
+  /** A connector over others (failover): the entry that sent it… */
+  deliveredBy?: string;
+  /** …and what the providers before it answered, in order. */
+  earlier?: readonly unknown[];
 };
 
 /**
@@ -146,6 +152,8 @@ export type SmsSendResult = {
  */
 export type SmsOperator = {
   provider: ProviderName;
+  /** The provider's name in help texts, e.g. `Tencent Cloud`. */
+  title: string;
   metadata: ConnectorMetadata;
   configGuard: ZodTypeAny;
   errorTable: ProviderErrorTable;
@@ -163,4 +171,16 @@ export type SmsOperator = {
   checkConfig: (config: unknown) => Promise<CheckItem[]>;
   /** Absent when the provider has no per-message status query. */
   queryStatus?: (config: unknown, query: StatusQuery) => Promise<DeliveryReport>;
+  /** A connector over others (failover): the providers its config lists, read leniently. */
+  listed?: ListedConfigs;
+};
+
+/** For tools holding a config over other providers' configs before it is validated. */
+export type ListedConfigs = {
+  configs: (config: unknown) => { provider: string; config: Record<string, unknown> }[];
+  /** The config with `change` applied to each listed provider's config. */
+  map: (
+    config: Record<string, unknown>,
+    change: (config: Record<string, unknown>, provider: string) => Record<string, unknown>
+  ) => Record<string, unknown>;
 };
