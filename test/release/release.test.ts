@@ -117,6 +117,16 @@ describe('pnpm release', () => {
     expect(testkit?.manifest.dependencies).toMatchObject({
       '@duanxin/emulator': `^${versionOf('@duanxin/emulator')}`,
     });
+    // The registry imports the connectors it lists, each a package of its own.
+    const registry = packed.find((pkg) => pkg.name === '@duanxin/providers');
+    expect(registry?.manifest.dependencies).toEqual(
+      Object.fromEntries(
+        packages
+          .map((pkg) => pkg.name)
+          .filter((name) => /^@duanxin\/connector-.*-sms$/.test(name))
+          .map((name) => [name, `^${versionOf(name)}`])
+      )
+    );
   });
 });
 

@@ -163,6 +163,12 @@ export const testConnector = (connector: ConnectorUnderTest) => {
           messageId: inbox[0]?.messageId,
           fellBackToGeneric: !connector.ownTemplates.includes(type),
         });
+        // One result type for every connector (SmsSendResult): the template as the provider
+        // knows it and the number as sent, whatever the provider calls them.
+        expect(result).toMatchObject({
+          template: expect.stringMatching(/\S/),
+          phoneNumber: expect.stringMatching(/^\+?\d+$/),
+        });
       });
     });
 

@@ -45,7 +45,7 @@ export type SendCheck = {
   context: unknown;
 };
 
-export interface SmsVerifierOptions {
+export type SmsVerifierOptions = {
   /** The connector codes are sent through; called exactly as Logto calls it. */
   connector: SmsConnectorLike;
   /**
@@ -140,7 +140,7 @@ export interface SmsVerifierOptions {
   scenes?: Record<string, TemplateTypeName>;
   /** The clock, in ms since the epoch. @default Date.now */
   now?: () => number;
-}
+};
 
 const defaults = {
   defaultCountry: 'CN' as CountryCode,

@@ -17,7 +17,7 @@ export type Verified = {
   unbound?: string;
 };
 
-export interface VerificationHandlerOptions {
+export type VerificationHandlerOptions = {
   verifier: SmsVerifier;
   /** Where the routes live: `${basePath}/send` and `${basePath}/verify`. @default '' */
   basePath?: string;
@@ -48,7 +48,7 @@ export interface VerificationHandlerOptions {
   onError?: (error: unknown, request: Request) => void;
   /** @default 4096 */
   maxBodyBytes?: number;
-}
+};
 
 /** What the framework knows and the `Request` does not carry. */
 export type HandlerContext = {

@@ -2,7 +2,7 @@ import type { Redis, RedisOptions } from 'ioredis';
 
 import { configError } from '../errors.js';
 
-export interface RedisStoreOptions {
+export type RedisStoreOptions = {
   /**
    * An ioredis client to use; the store leaves it open on `close()` and keeps its options (see
    * `failFastRedisOptions` to make it fail fast too). Not a Redis Cluster client.
@@ -29,7 +29,7 @@ export interface RedisStoreOptions {
    * @default console.warn
    */
   log?: (message: string) => void;
-}
+};
 
 /**
  * ioredis options that fail a command at once while Redis is unreachable instead of queueing it

@@ -10,7 +10,7 @@
  *
  * A method that cannot reach its backend rejects; the verifier answers `STORE_UNAVAILABLE`.
  */
-export interface VerificationStore {
+export type VerificationStore = {
   readonly name: string;
   /**
    * Data dies with the process (memory driver): a random per-process secret then loses nothing.
@@ -52,7 +52,7 @@ export interface VerificationStore {
 
   /** Releases what the driver opened itself (not a client it was given); the store is done. */
   close?(): Promise<void>;
-}
+};
 
 export type CodeRef = { phoneKey: string; scene: string };
 
