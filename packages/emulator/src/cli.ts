@@ -24,7 +24,7 @@ Options:
 
 Stops on Ctrl-C or SIGTERM.`;
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: {
       help: { type: 'boolean', short: 'h', default: false },
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   console.log(describeEmulator(emulator));
 
   stopWithParent(() => emulator.close());
-}
+};
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -19,7 +19,7 @@ export type ControlRequest = {
 
 const noContent: EmulatorResponse = { status: 204, body: '' };
 
-export async function handleControl(request: ControlRequest): Promise<EmulatorResponse> {
+export const handleControl = async (request: ControlRequest): Promise<EmulatorResponse> => {
   const { inbox, requestLog, faults } = request;
   switch (`${request.method} ${request.url.pathname}`) {
     case 'GET /_inbox':
@@ -45,9 +45,9 @@ export async function handleControl(request: ControlRequest): Promise<EmulatorRe
         body: { error: `unknown control endpoint ${request.method} ${request.url.pathname}` },
       };
   }
-}
+};
 
-function injectFault(request: ControlRequest): EmulatorResponse {
+const injectFault = (request: ControlRequest): EmulatorResponse => {
   if (!Buffer.isBuffer(request.body)) {
     return { status: 413, body: { error: 'request body too large' } };
   }
@@ -58,9 +58,9 @@ function injectFault(request: ControlRequest): EmulatorResponse {
   } catch (error) {
     return { status: 400, body: { error: (error as Error).message } };
   }
-}
+};
 
-function inboxFilter(query: URLSearchParams): InboxFilter {
+const inboxFilter = (query: URLSearchParams): InboxFilter => {
   const filter: InboxFilter = {};
   const provider = query.get('provider');
   const to = query.get('to');
@@ -71,4 +71,4 @@ function inboxFilter(query: URLSearchParams): InboxFilter {
   if (templateId) filter.templateId = templateId;
   if (since && Number.isFinite(Number(since))) filter.since = Number(since);
   return filter;
-}
+};

@@ -106,7 +106,7 @@ const describeIssues = (error: z.ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 
 /** Reads the body of `POST /_faults`; throws an Error with a readable message when invalid. */
-export function parseFaultRule(json: unknown): FaultRule {
+export const parseFaultRule = (json: unknown): FaultRule => {
   const parsed = faultRuleSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(`invalid fault rule: ${describeIssues(parsed.error)}`);
@@ -117,7 +117,7 @@ export function parseFaultRule(json: unknown): FaultRule {
     ...(provider === undefined ? {} : { provider }),
     ...(times === undefined ? {} : { times }),
   };
-}
+};
 
 /** Timers that close() can cancel, so no test waits on a trickle or delay after the end. */
 export class Timers {
@@ -142,23 +142,23 @@ export class Timers {
 }
 
 /** A TCP reset where the platform allows it (the client sees ECONNRESET), else a plain close. */
-export function resetConnection(request: IncomingMessage): void {
+export const resetConnection = (request: IncomingMessage): void => {
   const socket = request.socket;
   if (!(socket instanceof TLSSocket) && typeof socket.resetAndDestroy === 'function') {
     socket.resetAndDestroy();
   } else {
     socket.destroy();
   }
-}
+};
 
 const gatewayPage = (status: number): string =>
   `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>emulated gateway</center>\r\n</body>\r\n</html>\r\n`;
 
 /** Answers a `status`, `malformed` or `oversized` fault in place of the provider. */
-export async function writeFaultAnswer(
+export const writeFaultAnswer = async (
   fault: Extract<Fault, { kind: 'status' | 'malformed' | 'oversized' }>,
   response: ServerResponse
-): Promise<number> {
+): Promise<number> => {
   if (fault.kind === 'status') {
     const body = fault.body ?? gatewayPage(fault.status);
     response.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/html' });
@@ -173,9 +173,9 @@ export async function writeFaultAnswer(
   }
   await writeOversized(fault.bytes, response);
   return 200;
-}
+};
 
-async function writeOversized(bytes: number, response: ServerResponse): Promise<void> {
+const writeOversized = async (bytes: number, response: ServerResponse): Promise<void> => {
   const prefix = '{"Padding":"';
   const suffix = '"}';
   const framed = bytes >= prefix.length + suffix.length;
@@ -195,9 +195,9 @@ async function writeOversized(bytes: number, response: ServerResponse): Promise<
   if (!response.destroyed) {
     response.end(framed ? suffix : undefined);
   }
-}
+};
 
-function drainedOrClosed(response: ServerResponse): Promise<void> {
+const drainedOrClosed = (response: ServerResponse): Promise<void> => {
   return new Promise((resolve) => {
     const done = (): void => {
       response.off('drain', done);
@@ -207,15 +207,15 @@ function drainedOrClosed(response: ServerResponse): Promise<void> {
     response.on('drain', done);
     response.on('close', done);
   });
-}
+};
 
 /** Sends an already computed answer slowly: headers at once, then the body in small pieces. */
-export async function writeTrickle(
+export const writeTrickle = async (
   answer: { status: number; headers: Record<string, string>; body: Buffer },
   bytesPerSecond: number,
   response: ServerResponse,
   timers: Timers
-): Promise<void> {
+): Promise<void> => {
   response.writeHead(answer.status, {
     ...answer.headers,
     'Content-Length': String(answer.body.length),
@@ -231,4 +231,4 @@ export async function writeTrickle(
     response.write(answer.body.subarray(offset, offset + step));
   }
   response.end();
-}
+};

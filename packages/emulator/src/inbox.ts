@@ -15,14 +15,14 @@ export type InboxFilter = {
  * Read as a connector reads Logto's `to` (docs/providers.md §0.1), so that a filter finds what
  * a send to the same string delivered; what no connector reads is compared as `+` + digits.
  */
-function normaliseInboxNumber(to: string): string {
+const normaliseInboxNumber = (to: string): string => {
   const trimmed = to.trim();
   try {
     return parsePhoneNumberForSms(trimmed, { provider: 'emulator' }).e164;
   } catch {
     return trimmed.startsWith('+') ? trimmed : `+${trimmed.replace(/^00/, '')}`;
   }
-}
+};
 
 /** The filter with `to` as E.164, read once rather than for every message. */
 const normalised = (filter: InboxFilter): InboxFilter =>

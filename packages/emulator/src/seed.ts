@@ -72,10 +72,10 @@ const seedSchema = z.record(accountSchema);
  * templates and apps are merged by id/name, so a seed can add a template without restating the
  * built-in ones.
  */
-export function loadSeed(
+export const loadSeed = (
   providers: readonly ProviderDefinition[],
   input?: EmulatorSeedInput | string
-): EmulatorSeed {
+): EmulatorSeed => {
   const overrides = validateSeed(
     typeof input === 'string' ? readSeedFile(input) : (input ?? {}),
     providers,
@@ -87,9 +87,9 @@ export function loadSeed(
       mergeAccount(structuredClone(provider.defaultAccount()), overrides[provider.name] ?? {}),
     ])
   );
-}
+};
 
-function readSeedFile(path: string): unknown {
+const readSeedFile = (path: string): unknown => {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -103,13 +103,13 @@ function readSeedFile(path: string): unknown {
       `The emulator seed file ${path} is not valid JSON: ${(error as Error).message}`
     );
   }
-}
+};
 
-function validateSeed(
+const validateSeed = (
   value: unknown,
   providers: readonly ProviderDefinition[],
   source: string
-): EmulatorSeedInput {
+): EmulatorSeedInput => {
   const parsed = seedSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
@@ -125,9 +125,12 @@ function validateSeed(
     );
   }
   return structuredClone(parsed.data) as EmulatorSeedInput;
-}
+};
 
-function mergeAccount(base: ProviderAccount, override: Partial<ProviderAccount>): ProviderAccount {
+const mergeAccount = (
+  base: ProviderAccount,
+  override: Partial<ProviderAccount>
+): ProviderAccount => {
   const merged: ProviderAccount = {
     ...base,
     ...override,
@@ -139,16 +142,16 @@ function mergeAccount(base: ProviderAccount, override: Partial<ProviderAccount>)
     merged.apps = mergeBy(base.apps ?? [], override.apps, (app) => app.id);
   }
   return merged;
-}
+};
 
-function mergeBy<T>(
+const mergeBy = <T>(
   base: readonly T[],
   override: readonly T[] | undefined,
   key: (item: T) => string
-): T[] {
+): T[] => {
   const byKey = new Map(base.map((item) => [key(item), item]));
   for (const item of override ?? []) {
     byKey.set(key(item), item);
   }
   return [...byKey.values()];
-}
+};

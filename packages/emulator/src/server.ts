@@ -1,27 +1,15 @@
 import type http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { handleControl } from './control.js';
-import { FaultQueue, resetConnection, Timers, writeFaultAnswer, writeTrickle } from './faults.js';
-import { FlowControl, NonceStore } from './flow-control.js';
-import { Inbox, type InboxFilter, RequestLog } from './inbox.js';
-import { builtinProviders } from './providers/index.js';
-import { type EmulatorSeedInput, loadSeed } from './seed.js';
-import {
-  createTransport,
-  notClaimed,
-  readBody,
-  requestUrl,
-  send,
-  serialise,
-  tooLarge,
-} from './transport.js';
+import { dispatcher } from './dispatch.js';
+import type { InboxFilter } from './inbox.js';
+import type { EmulatorSeedInput } from './seed.js';
+import { createState, type EmulatorState } from './state.js';
+import { createTransport } from './transport.js';
 import type {
-  EmulatorRequest,
   EmulatorSeed,
   FaultRule,
   InboxMessage,
   ProviderAccount,
-  ProviderContext,
   ProviderDefinition,
   RequestLogEntry,
 } from './types.js';
@@ -70,173 +58,47 @@ export type Emulator = {
   close(): Promise<void>;
 };
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const now = options.now ?? Date.now;
-  const providers = mergeProviders(builtinProviders, options.providers ?? []);
-  const seed = loadSeed(providers, options.seed);
-  if (options.flowControl === false) {
-    for (const account of Object.values(seed)) {
-      account.flowControl = false;
-    }
-  }
-  const inbox = new Inbox();
-  const requestLog = new RequestLog();
-  const faults = new FaultQueue();
-  const flow = new FlowControl();
-  const nonces = new NonceStore();
-  const timers = new Timers();
+/** The open sockets, so that close() need not wait for idle keep-alive connections. */
+const trackSockets = (server: http.Server): Set<Socket> => {
   const sockets = new Set<Socket>();
-
-  const account = (name: string): ProviderAccount => {
-    const found = seed[name];
-    if (!found) {
-      throw new Error(`unknown provider ${name} (known: ${Object.keys(seed).join(', ')})`);
-    }
-    return found;
-  };
-  const contextFor = (provider: ProviderDefinition): ProviderContext => ({
-    account: account(provider.name),
-    now,
-    deliver(message) {
-      const paying = account(provider.name);
-      paying.balance = Math.max(0, paying.balance - 1);
-      return inbox.add({ ...message, provider: provider.name, receivedAt: now() });
-    },
-    checkFlow: (number, key) =>
-      flow.check(provider.name, account(provider.name).flowControl, number, key, now()),
-    useNonce: (nonce, ttlSeconds) => nonces.use(provider.name, nonce, ttlSeconds, now()),
-    sent: () => inbox.list({ provider: provider.name }),
-  });
-
-  async function handleProviderRequest(
-    incoming: http.IncomingMessage,
-    response: http.ServerResponse,
-    url: URL
-  ): Promise<void> {
-    const entry = requestLog.start({
-      provider: undefined,
-      method: incoming.method ?? 'GET',
-      path: incoming.url ?? '/',
-      headers: incoming.headers,
-      body: '',
-      status: 0,
-      at: now(),
-    });
-    const bodiless: EmulatorRequest = {
-      method: entry.method,
-      url,
-      headers: incoming.headers,
-      body: Buffer.alloc(0),
-    };
-    const early = faults.take(
-      claim(providers, bodiless)?.name,
-      (f) => f.kind === 'reset-before-body'
-    );
-    if (early) {
-      resetConnection(incoming);
-      return;
-    }
-    const body = await readBody(incoming);
-    if (body === 'aborted') {
-      return;
-    }
-    if (body === 'too-large') {
-      entry.status = 413;
-      send(response, serialise(tooLarge()), true);
-      return;
-    }
-    entry.body = body.toString('utf8');
-    const request: EmulatorRequest = { ...bodiless, body };
-    const provider = claim(providers, request);
-    entry.provider = provider?.name;
-
-    const fault = faults.take(provider?.name);
-    if (fault?.kind === 'hang') {
-      return;
-    }
-    if (fault?.kind === 'reset-before-body' || fault?.kind === 'reset-after-body') {
-      resetConnection(incoming);
-      return;
-    }
-    if (fault?.kind === 'status' || fault?.kind === 'malformed' || fault?.kind === 'oversized') {
-      entry.status = await writeFaultAnswer(fault, response);
-      return;
-    }
-    const answer = serialise(
-      provider
-        ? await provider.handle(request, contextFor(provider))
-        : notClaimed(request, providers)
-    );
-    entry.status = fault?.kind === 'trickle' ? (fault.status ?? answer.status) : answer.status;
-    if (fault?.kind === 'delay') {
-      await timers.sleep(fault.ms);
-    }
-    if (response.destroyed) {
-      return;
-    }
-    if (fault?.kind === 'trickle') {
-      await writeTrickle(
-        { ...answer, status: entry.status },
-        fault.bytesPerSecond,
-        response,
-        timers
-      );
-      return;
-    }
-    send(response, answer);
-  }
-
-  const onRequest = (incoming: http.IncomingMessage, response: http.ServerResponse): void => {
-    const url = requestUrl(incoming, options.https === true);
-    const work = url.pathname.startsWith('/_')
-      ? readBody(incoming).then((body) =>
-          handleControl({
-            method: incoming.method ?? 'GET',
-            url,
-            body,
-            inbox,
-            requestLog,
-            faults,
-          }).then((answer) => send(response, serialise(answer)))
-        )
-      : handleProviderRequest(incoming, response, url);
-    work.catch((error: unknown) => {
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      send(
-        response,
-        serialise({ status: 500, body: { error: `emulator failure: ${String(error)}` } })
-      );
-    });
-  };
-
-  const { server, certificate } = await createTransport(
-    options.https === true,
-    onRequest,
-    options.requestTimeoutMs
-  );
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  return sockets;
+};
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
+const listen = (server: http.Server, port: number, host: string): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
 
+const close = async (
+  state: EmulatorState,
+  server: http.Server,
+  sockets: Set<Socket>
+): Promise<void> => {
+  state.inbox.close();
+  state.timers.clear();
+  for (const socket of sockets) {
+    socket.destroy();
+  }
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+};
+
+/** The handle given to the caller: the server's address and the state's public side. */
+const emulatorHandle = (
+  state: EmulatorState,
+  listening: { url: string; port: number; certificate: string | undefined },
+  stop: () => Promise<void>
+): Emulator => {
+  const { inbox, requestLog, faults } = state;
   return {
-    url: `${options.https ? 'https' : 'http'}://${urlHost}:${port}`,
-    port,
-    certificate,
+    ...listening,
     inbox: {
       list: (filter) => inbox.list(filter),
       clear: () => inbox.clear(),
@@ -248,39 +110,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       clear: () => faults.clear(),
       list: () => faults.list(),
     },
-    account,
-    seed,
-    providers,
-    close: async () => {
-      inbox.close();
-      timers.clear();
-      for (const socket of sockets) {
-        socket.destroy();
-      }
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    account: state.account,
+    seed: state.seed,
+    providers: state.providers,
+    close: stop,
   };
-}
+};
 
-function mergeProviders(
-  builtins: readonly ProviderDefinition[],
-  extras: readonly ProviderDefinition[]
-): ProviderDefinition[] {
-  const replaced = builtins.map(
-    (builtin) => extras.find((extra) => extra.name === builtin.name) ?? builtin
+export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
+  const state = createState(options);
+  const secure = options.https === true;
+  const { server, certificate } = await createTransport(
+    secure,
+    dispatcher(state, secure),
+    options.requestTimeoutMs
   );
-  return [...replaced, ...extras.filter((extra) => !builtins.some((b) => b.name === extra.name))];
-}
-
-function claim(
-  providers: readonly ProviderDefinition[],
-  request: EmulatorRequest
-): ProviderDefinition | undefined {
-  return providers.find((provider) => {
-    try {
-      return provider.matches(request);
-    } catch {
-      return false;
-    }
-  });
-}
+  const sockets = trackSockets(server);
+  const host = options.host ?? '127.0.0.1';
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `${options.https ? 'https' : 'http'}://${urlHost}:${port}`;
+  return emulatorHandle(state, { url, port, certificate }, () => close(state, server, sockets));
+};

@@ -25,11 +25,11 @@ const serverOptions = (requestTimeoutMs: number): http.ServerOptions => ({
 });
 
 /** HTTPS uses a certificate made now, valid for localhost, 127.0.0.1 and ::1. */
-export async function createTransport(
+export const createTransport = async (
   secure: boolean,
   handler: Handler,
   requestTimeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
-): Promise<{ server: http.Server; certificate: string | undefined }> {
+): Promise<{ server: http.Server; certificate: string | undefined }> => {
   if (!secure) {
     return {
       server: http.createServer(serverOptions(requestTimeoutMs), handler),
@@ -57,20 +57,20 @@ export async function createTransport(
     ),
     certificate: pems.cert,
   };
-}
+};
 
-export function requestUrl(incoming: http.IncomingMessage, secure: boolean): URL {
+export const requestUrl = (incoming: http.IncomingMessage, secure: boolean): URL => {
   const path = incoming.url ?? '/';
   try {
     return new URL(path, `${secure ? 'https' : 'http'}://${incoming.headers.host ?? 'localhost'}`);
   } catch {
     return new URL(path, 'http://localhost');
   }
-}
+};
 
-export async function readBody(
+export const readBody = async (
   incoming: http.IncomingMessage
-): Promise<Buffer | 'too-large' | 'aborted'> {
+): Promise<Buffer | 'too-large' | 'aborted'> => {
   if (Number(incoming.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     return 'too-large';
   }
@@ -88,11 +88,11 @@ export async function readBody(
     return 'aborted';
   }
   return Buffer.concat(chunks);
-}
+};
 
 export type SerialisedAnswer = { status: number; headers: Record<string, string>; body: Buffer };
 
-export function serialise(answer: EmulatorResponse): SerialisedAnswer {
+export const serialise = (answer: EmulatorResponse): SerialisedAnswer => {
   const headers: Record<string, string> = { 'content-type': JSON_CONTENT_TYPE };
   for (const [name, value] of Object.entries(answer.headers ?? {})) {
     headers[name.toLowerCase()] = value;
@@ -104,13 +104,13 @@ export function serialise(answer: EmulatorResponse): SerialisedAnswer {
         ? answer.body
         : Buffer.from(JSON.stringify(answer.body), 'utf8');
   return { status: answer.status, headers, body };
-}
+};
 
-export function send(
+export const send = (
   response: http.ServerResponse,
   answer: SerialisedAnswer,
   closeAfter = false
-): void {
+): void => {
   if (response.destroyed) {
     return;
   }
@@ -120,7 +120,7 @@ export function send(
     ...(closeAfter ? { connection: 'close' } : {}),
   });
   response.end(answer.body);
-}
+};
 
 export const tooLarge = (): EmulatorResponse => ({
   status: 413,
