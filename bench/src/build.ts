@@ -76,6 +76,11 @@ const buildChildren = async (workDir: string): Promise<BuiltFiles['children']> =
     clean: true,
     // Loaded at run time from bench/node_modules, as a user's code would load them.
     external: ['got', /^@logto\//, /^@alicloud\//, 'tencentcloud-sdk-nodejs-sms'],
+    // Bundled CommonJS dependencies (hpagent, through the emulations' imports) require Node
+    // built-ins.
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);",
+    },
   });
   const built = (name: string) => path.join(outDir, `${name}.js`);
   return {
