@@ -38,6 +38,7 @@ const randomCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 type SendResult = {
   messageId?: string;
   requestId?: string;
+  template?: string;
   templateCode?: string;
   templateUsageType?: string;
   templateId?: string;
@@ -130,7 +131,8 @@ const send = async (context: ActionContext, options: SendOptions): Promise<ExitC
     `sending through ${provider}`,
     connector.sendMessage(data, config)
   )) as SendResult;
-  const template = result.templateCode ?? result.templateUsageType ?? result.templateId ?? '';
+  const template =
+    result.template ?? result.templateCode ?? result.templateUsageType ?? result.templateId ?? '';
   const phoneNumber = result.phoneNumber && maskPhone(result.phoneNumber);
   if (output.json) {
     output.printJson({
