@@ -1,13 +1,14 @@
 /**
- * For operators: which template each usage type takes, and a check of the config against Aliyun
- * that sends no SMS (QuerySmsSign, QuerySmsTemplate).
+ * For operators: a check of the config against Aliyun that sends no SMS (QuerySmsSign,
+ * QuerySmsTemplate), and the receipts of a sent message (QuerySendDetails). Both take the config
+ * as the connector core prepared it.
  */
 import {
+  chinaDay,
   checkItem,
-  describeRegional,
-  listTemplateChoices,
   lookupProviderError,
   pickRegional,
+  providerRejection,
   redactText,
   regionalRoles,
   stripEchoedRequest,
@@ -15,13 +16,16 @@ import {
   templateKindMismatch,
   templateVerdict,
   type CheckItem,
-  type TemplateChoice,
+  type DeliveryRecord,
+  type DeliveryReport,
+  type PreparedStatusQuery,
   type TemplateRole,
 } from '@duanxin/shared';
 
-import { readConfig, type PreparedAliyunConfig } from './config.js';
 import { aliyunErrorTable } from './errors.js';
+import { formatForAliyun } from './phone.js';
 import { query, type Answer } from './query.js';
+import type { PreparedAliyunConfig } from './request.js';
 
 const provider = 'aliyun';
 
@@ -180,16 +184,8 @@ const templateItem = (
   );
 };
 
-export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
-  listTemplateChoices(
-    readConfig(inputConfig).templates,
-    (template) => describeRegional(template.templateCode),
-    provider
-  );
-
 /** Checks credentials, signature and every template against Aliyun; sends no SMS. */
-export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
-  const config = readConfig(inputConfig);
+export const checkAliyunConfig = async (config: PreparedAliyunConfig): Promise<CheckItem[]> => {
   const sign = await query(config, 'QuerySmsSign', { SignName: config.signName });
   const credentials = credentialsItem(sign, config.accessKeySecret);
   const uses = templateUses(config);
@@ -207,4 +203,51 @@ export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> =>
     items.push(templateItem(use, answer, config));
   }
   return items;
+};
+
+// SendStatus of QuerySendDetails (providers.md §A.8).
+const deliveryStates: Record<number, DeliveryRecord['state']> = {
+  1: 'pending',
+  2: 'failed',
+  3: 'delivered',
+};
+
+const optionalString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** Receipts of one message (QuerySendDetails by BizId, number and day). */
+export const queryAliyunStatus = async (
+  config: PreparedAliyunConfig,
+  { id, phone, date }: PreparedStatusQuery
+): Promise<DeliveryReport> => {
+  const phoneNumber = formatForAliyun(phone);
+  const answer = await query(config, 'QuerySendDetails', {
+    PhoneNumber: phoneNumber,
+    SendDate: chinaDay(date).compact,
+    PageSize: '50',
+    CurrentPage: '1',
+    BizId: id,
+  });
+  if (answer.Code !== 'OK') {
+    throw providerRejection({
+      provider,
+      table: aliyunErrorTable,
+      providerCode: answer.Code,
+      message: optionalString(answer.Message),
+      requestId: optionalString(answer.RequestId),
+      sensitive: [config.accessKeySecret, config.securityToken, phoneNumber],
+    });
+  }
+  const list = (answer.SmsSendDetailDTOs as { SmsSendDetailDTO?: unknown } | undefined)
+    ?.SmsSendDetailDTO;
+  const details = Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+  // Content is not copied: it holds the code.
+  const records = details.map((detail): DeliveryRecord => ({
+    messageId: id,
+    phoneNumber: optionalString(detail.PhoneNum) ?? phoneNumber,
+    state: deliveryStates[Number(detail.SendStatus)] ?? 'pending',
+    providerStatus: optionalString(detail.ErrCode) ?? String(detail.SendStatus),
+    ...(optionalString(detail.SendDate) && { sentAt: optionalString(detail.SendDate) }),
+    ...(optionalString(detail.ReceiveDate) && { deliveredAt: optionalString(detail.ReceiveDate) }),
+  }));
+  return { provider, records };
 };

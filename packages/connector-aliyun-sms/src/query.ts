@@ -1,6 +1,6 @@
 import { queryProvider, unreadableQueryAnswer } from '@duanxin/shared';
 
-import type { PreparedAliyunConfig } from './config.js';
+import type { PreparedAliyunConfig } from './request.js';
 
 const provider = 'aliyun';
 

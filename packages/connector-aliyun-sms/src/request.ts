@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { percentEncode, type ProviderRequest } from '@duanxin/shared';
+import { percentEncode, type Prepared, type ProviderRequest } from '@duanxin/shared';
 
-import { apiVersion, defaultRegionId } from './constant.js';
+import { apiVersion, defaultEndpoint, defaultRegionId, regionHosts } from './constant.js';
 import { signAliyunAcs3 } from './signing/acs3.js';
 import { signAliyunRpc } from './signing/rpc.js';
+import { aliyunTemplateParam } from './template-param.js';
+import type { AliyunSmsConfig } from './types.js';
 
 export type AliyunCredentials = {
   accessKeyId: string;
@@ -84,3 +86,30 @@ export const buildAcs3Request = (
     headers: { ...headers, authorization: signed.authorization, accept: 'application/json' },
   };
 };
+
+/** What a request needs beyond the config, computed once per distinct config by the core. */
+export const prepareAliyunConfig = (config: AliyunSmsConfig) => ({
+  ...config,
+  buildRequest: config.signatureVersion === 'v3' ? buildAcs3Request : buildRpcRequest,
+  templateParamName: config.templateParamName ?? 'code',
+});
+
+export type PreparedAliyunConfig = Prepared<ReturnType<typeof prepareAliyunConfig>>;
+
+/** Without `endpoint`: the host of `regionId` (providers.md §A.1), else the central one. */
+export const aliyunEndpoint = ({ regionId }: AliyunSmsConfig) =>
+  regionId ? `https://${regionHosts[regionId] ?? ''}` : defaultEndpoint;
+
+/** SendSms for one number: the template's code and `TemplateParam` as this number takes them. */
+export const sendSmsParams = (
+  config: PreparedAliyunConfig,
+  templateCode: string,
+  phoneNumber: string,
+  code: string,
+  params: Readonly<Record<string, string>> | undefined
+): Record<string, string> => ({
+  PhoneNumbers: phoneNumber,
+  SignName: config.signName,
+  TemplateCode: templateCode,
+  TemplateParam: aliyunTemplateParam(code, config.templateParamName, params),
+});

@@ -298,4 +298,13 @@ describe('defineSmsConnector: the operator surface', () => {
     const report = await test.queryStatus?.(config(), { id: 'm-1', to: '13800138000' });
     expect(report?.records[0]).toMatchObject({ messageId: 'm-1', phoneNumber: '+8613800138000' });
   });
+
+  it('reads a status query before its number: no query, or a blank id, is refused as the id', async () => {
+    for (const query of [null, { id: '', to: '13800138000' }]) {
+      await expect(test.queryStatus?.(config(), query as never)).rejects.toMatchObject({
+        code: 'invalid_request_parameters',
+        data: { field: 'id' },
+      });
+    }
+  });
 });

@@ -16,6 +16,7 @@ import {
   checkItem,
   describeRegional,
   listTemplateChoices,
+  readStatusQuery,
   type PreparedSend,
   type StatusQuery,
 } from '../operator.js';
@@ -120,8 +121,10 @@ export const defineSmsConnector = <Input extends BaseConfig, Config extends Base
     sendMessage: async (data, input) => sendMessage(data, input ?? (await getConfig(metadata.id))),
   });
 
-  const readStatus = (input: unknown, query: StatusQuery) => {
+  const readStatus = (input: unknown, statusQuery: StatusQuery) => {
     const config = readConfig(input);
+    // The id and day first: a blank or malformed id would match every message of the day.
+    const query = readStatusQuery(statusQuery, provider);
     const phone = parsePhoneNumberForSms(query.to, {
       provider,
       strict: facts.strictNumbers?.(config),
