@@ -33,6 +33,7 @@ const readSendSmsAnswer = ({ json }: ProviderReply): AnswerReading => {
 
 export const aliyunSms = defineSmsConnector({
   provider: 'aliyun',
+  title: 'Aliyun',
   metadata: defaultMetadata,
   configGuard: aliyunSmsConfigGuard,
   prepare: prepareAliyunConfig,
