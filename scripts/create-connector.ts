@@ -113,11 +113,14 @@ Next:
      typecheck work before that: @duanxin/* resolves to the sources through the root configs.
      Its build, like an integrator's, uses the built @duanxin/shared and @duanxin/emulator:
      pnpm build once.)
-  2. Replace the EXAMPLE protocol with the provider's, keeping the tests green:
-     src/request.ts (real signing goes to packages/shared/src/signing/), src/errors.ts,
-     the answer reading in src/index.ts, and emulator.ts; then src/constant.ts (endpoint,
-     metadata id, form items), src/types.ts (config fields) and README.md (every TODO).
-  3. docs/writing-a-connector.md walks through the rest, up to the release.`;
+  2. Replace the EXAMPLE protocol with the provider's, keeping the tests green: the facts in
+     src/index.ts (the answer reading), src/request.ts (real signing in src/signing.ts),
+     src/errors.ts, src/phone.ts, src/hints.ts and emulator.ts; then src/constant.ts
+     (endpoint, metadata id, form items), src/types.ts (config fields) and README.md (every
+     TODO).
+  3. The provider registry lists each connector's operator object (the ...Sms export of
+     src/index.ts): add the package and one registry line, for the CLI, the demo and the tests.
+  4. docs/writing-a-connector.md walks through the rest, up to the release.`;
 
 const outsideSteps = (dir: string) => `It stands on its own, on the published duanxin packages:
   1. In package.json, replace each "workspace:*" with the published version (e.g. "^0.1.0").

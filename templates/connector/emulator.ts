@@ -15,6 +15,7 @@ import type {
 } from '@duanxin/emulator';
 
 import { sendPath } from './src/constant.js';
+import { read__Pascal__Number } from './src/phone.js';
 import { exampleSignature, type SendFields } from './src/request.js';
 
 const timestampWindowSeconds = 300;
@@ -121,7 +122,12 @@ const readFields = (request: EmulatorRequest): SendFields => {
 
 const send = (fields: SendFields, context: ProviderContext) => {
   const { account } = context;
-  const mainland = fields.to.startsWith('+86');
+  // The number as the provider reads it (src/phone.ts): what it would deliver to.
+  const reading = read__Pascal__Number(fields.to);
+  if (!reading) {
+    throw new Refusal(400, 'InvalidPhoneNumber', 'The phone number is not valid.');
+  }
+  const { mainland } = reading;
   if (!account.signatures.some((s) => s.name === fields.signName && s.state === 'approved')) {
     throw new Refusal(400, 'SignatureNotApproved', `Signature ${fields.signName} is not approved.`);
   }
@@ -139,7 +145,7 @@ const send = (fields: SendFields, context: ProviderContext) => {
   if (account.balance <= 0) {
     throw new Refusal(402, 'InsufficientBalance', 'The balance is insufficient.');
   }
-  const window = context.checkFlow(fields.to);
+  const window = context.checkFlow(reading.e164);
   if (window) {
     throw new Refusal(429, window.code, window.message ?? 'Too many messages to this number.');
   }
@@ -148,7 +154,7 @@ const send = (fields: SendFields, context: ProviderContext) => {
     (_placeholder, index: string) => fields.params[Number(index) - 1] ?? ''
   );
   const message = context.deliver({
-    to: fields.to,
+    to: reading.e164,
     text: `【${fields.signName}】${text}`,
     signName: fields.signName,
     templateId: template.id,

@@ -1,31 +1,15 @@
 /**
- * For operator tools (the `duanxin` CLI): which template each usage type takes, and a check of
- * the config that sends no SMS. EXAMPLE: the example protocol has no read-only API, so every item
- * is "unverified"; ask the provider's query APIs here if it has some (see the Aliyun connector).
+ * For operator tools (the `duanxin` CLI): a check of the config that sends no SMS, on the config
+ * as the core prepared it. EXAMPLE: the example protocol has no read-only API, so every item is
+ * "unverified"; ask the provider's query APIs here if it has some (see the Aliyun connector).
  */
-import {
-  checkItem,
-  describeRegional,
-  listTemplateChoices,
-  regionalRoles,
-  type CheckItem,
-  type TemplateChoice,
-} from '@duanxin/shared';
+import { checkItem, regionalRoles, type CheckItem, type Prepared } from '@duanxin/shared';
 
-import { readConfig } from './config.js';
+import type { __Pascal__SmsConfig } from './types.js';
 
-const provider = '__name__';
+const unverified = 'the provider offers no read-only API to ask';
 
-export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
-  listTemplateChoices(
-    readConfig(inputConfig).templates,
-    (template) => describeRegional(template.templateId),
-    provider
-  );
-
-export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
-  const config = readConfig(inputConfig);
-  const unverified = 'the provider offers no read-only API to ask';
+export const check__Pascal__Account = (config: Prepared<__Pascal__SmsConfig>): CheckItem[] => {
   const templateIds = new Set(
     config.templates.flatMap((template) =>
       regionalRoles(template.templateId).map(({ value, role }) =>
