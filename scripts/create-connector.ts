@@ -115,7 +115,7 @@ Next:
      pnpm build once.)
   2. Replace the EXAMPLE protocol with the provider's, keeping the tests green: the facts in
      src/index.ts (the answer reading), src/request.ts (real signing in src/signing.ts),
-     src/errors.ts, src/phone.ts, src/hints.ts and emulator.ts; then src/constant.ts
+     src/errors.ts, src/phone.ts, src/hints.ts and emulator/; then src/constant.ts
      (endpoint, metadata id, form items), src/types.ts (config fields) and README.md (every
      TODO).
   3. The provider registry lists each connector's operator object (the ...Sms export of

@@ -153,7 +153,7 @@ describe('a generated package', () => {
   it('has our layout, with no placeholder left', () => {
     expect(created.files.map((file) => file.split(path.sep).join('/')).sort()).toEqual([
       'README.md',
-      'emulator.ts',
+      'emulator/index.ts',
       'logo.svg',
       'package.json',
       'src/constant.ts',

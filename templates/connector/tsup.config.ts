@@ -9,7 +9,7 @@ import { defineConfig } from 'tsup';
  * runs. The type declarations inline the types of what is bundled.
  */
 export default defineConfig({
-  entry: { index: 'src/index.ts', emulator: 'emulator.ts' },
+  entry: { index: 'src/index.ts', emulator: 'emulator/index.ts' },
   outDir: 'lib',
   format: ['esm'],
   platform: 'node',

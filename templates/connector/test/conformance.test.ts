@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { testConnector, testLogtoLoading } from '@duanxin/connector-testkit';
 
-import { __camel__EmulatorConfig, __camel__Provider } from '../emulator.js';
+import { __camel__EmulatorConfig, __camel__Provider } from '../emulator/index.js';
 import create__Pascal__SmsConnector from '../src/index.js';
 
 // The emulator serves this provider next to the built-in ones.

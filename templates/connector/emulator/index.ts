@@ -14,9 +14,9 @@ import type {
   ProviderDefinition,
 } from '@duanxin/emulator';
 
-import { sendPath } from './src/constant.js';
-import { read__Pascal__Number } from './src/phone.js';
-import { exampleSignature, type SendFields } from './src/request.js';
+import { sendPath } from '../src/constant.js';
+import { read__Pascal__Number } from '../src/phone.js';
+import { exampleSignature, type SendFields } from '../src/request.js';
 
 const timestampWindowSeconds = 300;
 
