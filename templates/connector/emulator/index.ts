@@ -12,7 +12,7 @@ import type {
   ProviderAccount,
   ProviderContext,
   ProviderDefinition,
-} from '@duanxin/emulator';
+} from '@duanxin/shared';
 
 import { sendPath } from '../src/constant.js';
 import { read__Pascal__Number } from '../src/phone.js';
@@ -188,4 +188,6 @@ export const __camel__Provider: ProviderDefinition = {
     }
   },
   defaultAccount: __camel__DefaultAccount,
+  connectorConfig: __camel__EmulatorConfig,
+  credentialLabels: { id: 'accessKeyId', secret: 'accessKeySecret' },
 };
