@@ -1,27 +1,34 @@
 /**
- * For operators: which template each usage type takes, and a check of the config against Tencent
- * Cloud that sends no SMS (DescribeSmsTemplateList, and PullSmsSendStatusByPhoneNumber for the
- * app ids).
+ * For operators: a check of the config against Tencent Cloud that sends no SMS
+ * (DescribeSmsTemplateList, and PullSmsSendStatusByPhoneNumber for the app ids), and the receipts
+ * of one message. Both take the config as the connector core prepared it.
  */
 import {
+  chinaDay,
   checkItem,
-  describeRegional,
-  listTemplateChoices,
   lookupProviderError,
   pickRegional,
+  providerRejection,
   redactText,
   regionalRoles,
   templateKindHint,
   templateKindMismatch,
   templateVerdict,
   type CheckItem,
-  type TemplateChoice,
+  type DeliveryRecord,
+  type DeliveryReport,
+  type Prepared,
+  type PreparedStatusQuery,
   type TemplateRole,
 } from '@duanxin/shared';
 
-import { chooseSender, readConfig, type PreparedTencentConfig } from './config.js';
 import { tencentErrorTable } from './errors.js';
+import { formatForTencent } from './phone.js';
 import { query, type Response } from './query.js';
+import { chooseSender } from './request.js';
+import type { TencentSmsConfig } from './types.js';
+
+type PreparedTencentConfig = Prepared<TencentSmsConfig>;
 
 const provider = 'tencent';
 
@@ -181,16 +188,8 @@ const signatureItems = (config: PreparedTencentConfig): CheckItem[] =>
       )
     );
 
-export const templateChoices = (inputConfig: unknown): TemplateChoice[] =>
-  listTemplateChoices(
-    readConfig(inputConfig).templates,
-    (template) => describeRegional(template.templateCode),
-    provider
-  );
-
 /** Checks credentials, region, app ids and every template against Tencent Cloud; sends no SMS. */
-export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> => {
-  const config = readConfig(inputConfig);
+export const checkTencentConfig = async (config: PreparedTencentConfig): Promise<CheckItem[]> => {
   const uses = templateUses(config);
   const ids = [...new Set(uses.map((use) => use.code).filter((code) => /^\d+$/.test(code)))];
   const templates = await listTemplates(config, ids.map(Number));
@@ -232,4 +231,60 @@ export const checkConfig = async (inputConfig: unknown): Promise<CheckItem[]> =>
     );
   }
   return items;
+};
+
+/** Tencent reports Unix seconds; Aliyun's China-time format reads the same in both. */
+const chinaDateTime = (seconds: number) =>
+  new Date(seconds * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * Receipts of one message, by number and day. Not PullSmsSendStatus: it hands each receipt out
+ * once, so pulling here would take it from the operator's own receipt processing.
+ */
+export const queryTencentStatus = async (
+  config: PreparedTencentConfig,
+  { id, date, phone }: PreparedStatusQuery
+): Promise<DeliveryReport> => {
+  const phoneNumber = formatForTencent(phone);
+  const day = chinaDay(date);
+  const answer = await query(config, 'PullSmsSendStatusByPhoneNumber', {
+    BeginTime: day.beginSeconds,
+    EndTime: day.endSeconds,
+    Offset: 0,
+    Limit: 100,
+    PhoneNumber: phoneNumber,
+    SmsSdkAppId: chooseSender(config, phone.isMainlandChina).sdkAppId,
+  });
+  if (answer.error) {
+    const message = answer.response.Error?.Message;
+    throw providerRejection({
+      provider,
+      table: tencentErrorTable,
+      providerCode: answer.error,
+      message: typeof message === 'string' ? message : undefined,
+      requestId:
+        typeof answer.response.RequestId === 'string' ? answer.response.RequestId : undefined,
+      sensitive: [config.accessKeySecret, config.token, phoneNumber],
+    });
+  }
+  const set = answer.response.PullSmsSendStatusSet;
+  const receipts = (Array.isArray(set) ? (set as Record<string, unknown>[]) : []).filter(
+    (receipt) => receipt.SerialNo === id
+  );
+  const records = receipts.map((receipt): DeliveryRecord => ({
+    messageId: id,
+    phoneNumber: typeof receipt.PhoneNumber === 'string' ? receipt.PhoneNumber : phoneNumber,
+    state:
+      receipt.ReportStatus === 'SUCCESS'
+        ? 'delivered'
+        : receipt.ReportStatus === 'FAIL'
+          ? 'failed'
+          : 'pending',
+    providerStatus: String(receipt.ReportStatus),
+    ...(typeof receipt.Description === 'string' && { description: receipt.Description }),
+    ...(typeof receipt.UserReceiveTime === 'number' && {
+      deliveredAt: chinaDateTime(receipt.UserReceiveTime),
+    }),
+  }));
+  return { provider, records };
 };

@@ -1,7 +1,7 @@
-import { queryProvider, unreadableQueryAnswer } from '@duanxin/shared';
+import { queryProvider, unreadableQueryAnswer, type Prepared } from '@duanxin/shared';
 
-import type { PreparedTencentConfig } from './config.js';
 import { buildTc3Request } from './request.js';
+import type { TencentSmsConfig } from './types.js';
 
 const provider = 'tencent';
 
@@ -11,7 +11,7 @@ export type Response = {
 } & Record<string, unknown>;
 
 export const query = async (
-  config: PreparedTencentConfig,
+  config: Prepared<TencentSmsConfig>,
   action: string,
   body: Record<string, unknown>
 ): Promise<{ response: Response; error: string | undefined }> => {

@@ -1,7 +1,9 @@
-import type { ProviderRequest } from '@duanxin/shared';
+import type { Prepared, ProviderRequest } from '@duanxin/shared';
 
 import { apiVersion, signingService } from './constant.js';
 import { signTencentTc3 } from './signing.js';
+import { tencentTemplateParamSet } from './templates.js';
+import type { TencentSmsConfig } from './types.js';
 
 export type TencentCredentials = {
   accessKeyId: string;
@@ -48,4 +50,30 @@ export const buildTc3Request = (
     headers: Object.assign({}, headers, { authorization, accept: 'application/json' }),
     body,
   };
+};
+
+/**
+ * Logto issue #7373: numbers outside mainland China go through the international app when one is
+ * set. Tencent needs no signature for them, so none is sent unless one is configured.
+ */
+export const chooseSender = (config: TencentSmsConfig, mainland: boolean) =>
+  mainland
+    ? { sdkAppId: config.sdkAppId, signName: config.signName }
+    : { sdkAppId: config.overseasSdkAppId ?? config.sdkAppId, signName: config.overseasSignName };
+
+/** SendSms's JSON body for one number, in E.164 with `+` (docs/providers.md §2.1). */
+export const sendSmsBody = (
+  config: Prepared<TencentSmsConfig>,
+  send: { mainland: boolean; phoneNumber: string; templateCode: string; code: string },
+  params: readonly string[] | undefined
+): string => {
+  const sender = chooseSender(config, send.mainland);
+  return JSON.stringify({
+    PhoneNumberSet: [send.phoneNumber],
+    SmsSdkAppId: sender.sdkAppId,
+    ...(sender.signName && { SignName: sender.signName }),
+    TemplateId: send.templateCode,
+    // Only the code and the template's static values: never payload keys such as uiLocales.
+    TemplateParamSet: tencentTemplateParamSet(send.code, params),
+  });
 };
