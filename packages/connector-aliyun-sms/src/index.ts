@@ -5,6 +5,7 @@
 import { defineSmsConnector, type AnswerReading, type ProviderReply } from '@duanxin/shared';
 
 import { defaultMetadata } from './constant.js';
+import { stripEchoedRequest } from './echoed-request.js';
 import { aliyunErrorTable } from './errors.js';
 import { aliyunHints } from './hints.js';
 import { checkAliyunConfig, queryAliyunStatus } from './operator.js';
@@ -26,9 +27,11 @@ const readSendSmsAnswer = ({ json }: ProviderReply): AnswerReading => {
     return { kind: 'unreadable', why: 'no Code in the answer' };
   }
   const { Code: code, Message: message, BizId: messageId, RequestId: requestId } = answer;
-  return code === 'OK'
-    ? { kind: 'accepted', acceptedAs: 'Code OK', messageId, requestId }
-    : { kind: 'refused', code, message, requestId };
+  if (code === 'OK') {
+    return { kind: 'accepted', acceptedAs: 'Code OK', messageId, requestId };
+  }
+  const said = typeof message === 'string' ? stripEchoedRequest(message) : message;
+  return { kind: 'refused', code, message: said, requestId };
 };
 
 export const aliyunSms = defineSmsConnector({

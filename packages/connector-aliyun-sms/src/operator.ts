@@ -11,7 +11,6 @@ import {
   providerRejection,
   redactText,
   regionalRoles,
-  stripEchoedRequest,
   templateKindHint,
   templateKindMismatch,
   templateVerdict,
@@ -22,6 +21,7 @@ import {
   type TemplateRole,
 } from '@duanxin/shared';
 
+import { stripEchoedRequest } from './echoed-request.js';
 import { aliyunErrorTable } from './errors.js';
 import { formatForAliyun } from './phone.js';
 import { query, type Answer } from './query.js';

@@ -2,7 +2,8 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { redactSecrets } from './redact.js';
 
-export type ProviderName = 'aliyun' | 'tencent' | 'yunpian' | (string & {});
+/** A provider's name, as its connector and its emulation give it, e.g. `aliyun`. */
+export type ProviderName = string;
 
 /**
  * What became of the message when a send failed:

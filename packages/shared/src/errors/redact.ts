@@ -162,7 +162,3 @@ export const redactDeep = <T>(value: T, sensitive: readonly (string | undefined)
   }
   return value;
 };
-
-/** Aliyun echoes its string to sign in signature errors; it contains every parameter. */
-export const stripEchoedRequest = (message: string): string =>
-  message.replace(/\s*server (string to sign|StringToSign|CanonicalRequest) is[\s\S]*$/i, '');

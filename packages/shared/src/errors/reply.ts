@@ -1,5 +1,5 @@
 import { duanxinError, type ProviderName } from './connector-error.js';
-import { redactText, stripEchoedRequest } from './redact.js';
+import { redactText } from './redact.js';
 import { lookupProviderError, type ProviderErrorTable } from './table.js';
 
 export type ProviderRejection = {
@@ -35,8 +35,7 @@ export const providerRejection = ({
     {
       provider,
       providerCode,
-      // Aliyun echoes its whole string to sign in signature errors: noise, and it holds the request.
-      message: (message && redactText(stripEchoedRequest(message), sensitive)) || providerCode,
+      message: (message && redactText(message, sensitive)) || providerCode,
       hint: entry.hint,
       outcome,
       retryable: entry.retryable ?? false,
