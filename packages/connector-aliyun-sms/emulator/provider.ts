@@ -3,12 +3,11 @@
  * QuerySmsSign and QuerySmsTemplate, signed with RPC V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256,
  * ACS3-HMAC-SM3, ACS3-RSA-SHA256).
  */
-import type {
-  EmulatorRequest,
-  EmulatorResponse,
-  ProviderAccount,
-  ProviderContext,
-  ProviderDefinition,
+import {
+  demoSignatures,
+  type ProviderAccount,
+  type ProviderContext,
+  type ProviderDefinition,
 } from '@duanxin/shared';
 
 import { authenticate, isAliyunRequest } from './auth.js';
@@ -68,11 +67,7 @@ export const aliyunDefaultAccount = (): ProviderAccount => {
         canQuery: true,
       },
     ],
-    signatures: [
-      { name: 'duanxin', state: 'approved' },
-      { name: 'pending-sign', state: 'pending' },
-      { name: 'rejected-sign', state: 'rejected' },
-    ],
+    signatures: demoSignatures(),
     templates: [
       { id: 'SMS_100001', content: '您的验证码为${code}，5分钟内有效。', state: 'approved' },
       {
@@ -126,7 +121,7 @@ export const aliyunDefaultAccount = (): ProviderAccount => {
 export const aliyunProvider: ProviderDefinition = {
   name: 'aliyun',
   matches: isAliyunRequest,
-  handle(request: EmulatorRequest, context: ProviderContext): EmulatorResponse {
+  handle(request, context) {
     const auth = authenticate(request, context, actionNames);
     if (!auth.ok) {
       return errorAnswer(auth.error, auth.action, auth.format);

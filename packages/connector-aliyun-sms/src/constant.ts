@@ -1,5 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { commonFormItems, templateTypes } from '@duanxin/shared';
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
+import {
+  accessKeyFormItems,
+  commonFormItems,
+  connectorMetadata,
+  templatesFormItem,
+} from '@duanxin/shared';
 
 export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
 export const apiVersion = '2017-05-25';
@@ -25,43 +30,23 @@ export const regionHosts: Readonly<Record<string, string>> = {
   'us-east-1': 'dysmsapi.us-east-1.aliyuncs.com',
 };
 
-const defaultTemplates = templateTypes.map((usageType) => ({
-  usageType,
-  templateCode: '<template-code>',
-}));
+const templatesDescription =
+  'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a code or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). Optional "params" adds static template variables, e.g. { "time": "5" }.';
 
-export const defaultMetadata: ConnectorMetadata = {
+export const defaultMetadata = connectorMetadata({
   // The official connector's id: a drop-in replacement keeps existing Logto configs working.
   id: 'aliyun-short-message-service',
   target: 'aliyun-sms',
-  platform: null,
   name: {
     en: 'Aliyun Short Message Service (duanxin)',
     'zh-CN': '阿里云短信服务 (duanxin)',
   },
-  logo: './logo.svg',
-  logoDark: null,
   description: {
     en: 'Sends verification codes through Aliyun SMS, with correct international number handling, timeouts and clear errors.',
     'zh-CN': '通过阿里云短信服务发送验证码：正确处理国际号码，带超时设置与清晰的错误信息。',
   },
-  readme: './README.md',
   formItems: [
-    {
-      key: 'accessKeyId',
-      label: 'Access Key ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<access-key-id>',
-    },
-    {
-      key: 'accessKeySecret',
-      label: 'Access Key Secret',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<access-key-secret>',
-      isConfidential: true,
-    },
+    ...accessKeyFormItems(),
     {
       key: 'signName',
       label: 'Signature Name',
@@ -70,15 +55,7 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: '<signature-name>',
       description: 'An approved signature (签名名称), without 【】.',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultTemplates,
-      description:
-        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a code or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). Optional "params" adds static template variables, e.g. { "time": "5" }.',
-    },
+    templatesFormItem('templateCode', '<template-code>', templatesDescription),
     {
       key: 'strictPhoneRegionNumberCheck',
       label: 'Strict phone region check',
@@ -126,4 +103,4 @@ export const defaultMetadata: ConnectorMetadata = {
     },
     ...commonFormItems(defaultEndpoint),
   ],
-};
+});

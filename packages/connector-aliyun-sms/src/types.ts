@@ -1,36 +1,24 @@
 import { z } from 'zod';
-import {
-  commonConfigShape,
-  genericTemplateIssue,
-  regionalGuard,
-  requireGenericTemplate,
-} from '@duanxin/shared';
+import { commonConfigShape, regionalGuard, templatesGuard } from '@duanxin/shared';
 
 import { regionHosts } from './constant.js';
-
-/** `{ china, overseas }`: Hong Kong, Macau and Taiwan numbers take the overseas template. */
-const templateCodeGuard = regionalGuard(z.string().min(1));
-
-const templateGuard = z.object({
-  /** Kept from the official connector's config (SmsTemplateType); not used when sending. */
-  type: z.number().optional(),
-  usageType: z.string().min(1),
-  templateCode: templateCodeGuard,
-  /**
-   * Static values for the template's other variables, e.g. `{ "time": "5" }` for `${time}`;
-   * or `{ china, overseas }` when the two templates differ.
-   */
-  params: regionalGuard(z.record(z.string())).optional(),
-});
-
-export type AliyunTemplate = z.infer<typeof templateGuard>;
 
 /** A superset of `@logto/connector-aliyun-sms`'s config: every official config works unchanged. */
 export const aliyunSmsConfigGuard = z.object({
   accessKeyId: z.string().min(1),
   accessKeySecret: z.string().min(1),
   signName: z.string().min(1),
-  templates: z.array(templateGuard).refine(requireGenericTemplate, genericTemplateIssue),
+  templates: templatesGuard({
+    /** Kept from the official connector's config (SmsTemplateType); not used when sending. */
+    type: z.number().optional(),
+    /** `{ china, overseas }`: Hong Kong, Macau and Taiwan numbers take the overseas template. */
+    templateCode: regionalGuard(z.string().min(1)),
+    /**
+     * Static values for the template's other variables, e.g. `{ "time": "5" }` for `${time}`;
+     * or `{ china, overseas }` when the two templates differ.
+     */
+    params: regionalGuard(z.record(z.string())).optional(),
+  }),
   strictPhoneRegionNumberCheck: z.boolean().optional(),
   templateParamName: z
     .string()
@@ -49,3 +37,5 @@ export const aliyunSmsConfigGuard = z.object({
 });
 
 export type AliyunSmsConfig = z.infer<typeof aliyunSmsConfigGuard>;
+
+export type AliyunTemplate = AliyunSmsConfig['templates'][number];

@@ -12,12 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type {
-  EmulatorRequest,
-  EmulatorResponse,
-  ProviderAccount,
-  ProviderContext,
-  ProviderDefinition,
+import {
+  demoSignatures,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type ProviderAccount,
+  type ProviderContext,
+  type ProviderDefinition,
 } from '@duanxin/shared';
 
 import { batchSendPath, defaultEndpoint, internationalSiteEndpoint } from '../src/constant.js';
@@ -58,10 +59,7 @@ export const huaweiDefaultAccount = (): ProviderAccount => ({
     { id: 'duanxin-intl-appkey', secret: 'duanxin-intl-appsecret' },
   ],
   apps: [{ id: 'csms12345678' }, { id: 'isms12345678', international: true }],
-  signatures: [
-    { name: 'duanxin', state: 'approved' },
-    { name: 'pending-sign', state: 'pending' },
-  ],
+  signatures: demoSignatures(['approved', 'pending']),
   // Real template ids are 32 hex digits; readable ones here.
   templates: [
     { id: 'tpl-code', content: '您的验证码为${1}，5分钟内有效。', state: 'approved' },

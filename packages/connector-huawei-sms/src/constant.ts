@@ -1,5 +1,5 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { commonFormItems, templateTypes } from '@duanxin/shared';
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
+import { commonFormItems, connectorMetadata, templatesFormItem } from '@duanxin/shared';
 
 /**
  * APP接入地址 of the China site (华北-北京四); the international site serves the same paths.
@@ -9,36 +9,21 @@ export const defaultEndpoint = 'https://smsapi.cn-north-4.myhuaweicloud.com';
 export const internationalSiteEndpoint = 'https://smsapi.ap-southeast-1.myhuaweicloud.com';
 export const batchSendPath = '/sms/batchSendSms/v1';
 
-const defaultTemplates = templateTypes.map((usageType) => ({
-  usageType,
-  templateId: '<template-id>',
-}));
+const templatesDescription =
+  'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-id>). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills ${1}; optional "params" fill ${2}, ${3}…, e.g. ["5"] for "您的验证码为${1}，${2}分钟内有效". Every variable needs a value.';
 
-const formItemsWithEndpointHint = commonFormItems(defaultEndpoint).map((item) =>
-  item.key === 'endpoint'
-    ? {
-        ...item,
-        description: `${item.description ?? ''} It is the APP接入地址 of the SMS app (短信应用 → 应用管理), e.g. ${internationalSiteEndpoint} on the international site.`,
-      }
-    : item
-);
-
-export const defaultMetadata: ConnectorMetadata = {
+export const defaultMetadata = connectorMetadata({
   // Logto has no official Huawei Cloud connector whose id this could reuse.
   id: 'huawei-cloud-sms',
   target: 'huawei-cloud-sms',
-  platform: null,
   name: {
     en: 'Huawei Cloud SMS (duanxin)',
     'zh-CN': '华为云短信服务 (duanxin)',
   },
-  logo: './logo.svg',
-  logoDark: null,
   description: {
     en: 'Sends verification codes through Huawei Cloud Message & SMS, with international numbers, timeouts and clear errors.',
     'zh-CN': '通过华为云消息&短信发送验证码：支持国际号码，带超时设置与清晰的错误信息。',
   },
-  readme: './README.md',
   formItems: [
     {
       key: 'appKey',
@@ -75,15 +60,7 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'The approved signature name (签名名称). Required with a general template (通用模板) for mainland numbers; unused otherwise.',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultTemplates,
-      description:
-        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-id>). templateId is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills ${1}; optional "params" fill ${2}, ${3}…, e.g. ["5"] for "您的验证码为${1}，${2}分钟内有效". Every variable needs a value.',
-    },
+    templatesFormItem('templateId', '<template-id>', templatesDescription),
     {
       key: 'overseasSender',
       label: 'Overseas sender',
@@ -109,6 +86,9 @@ export const defaultMetadata: ConnectorMetadata = {
       isConfidential: true,
       description: 'APP_Secret of the international app; required with overseasAppKey.',
     },
-    ...formItemsWithEndpointHint,
+    ...commonFormItems(
+      defaultEndpoint,
+      `It is the APP接入地址 of the SMS app (短信应用 → 应用管理), e.g. ${internationalSiteEndpoint} on the international site.`
+    ),
   ],
-};
+});

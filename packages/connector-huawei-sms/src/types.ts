@@ -1,23 +1,5 @@
 import { z } from 'zod';
-import {
-  commonConfigShape,
-  genericTemplateIssue,
-  regionalGuard,
-  requireGenericTemplate,
-} from '@duanxin/shared';
-
-const templateGuard = z.object({
-  usageType: z.string().min(1),
-  /** 模板ID (1–32 characters); `{ china, overseas }` for a separate international template. */
-  templateId: regionalGuard(z.string().min(1).max(32)),
-  /**
-   * Values of `${2}`, `${3}`…: `${1}` is always the code. The platform refuses an empty value
-   * (E200028), so empty strings are refused here, before anything is sent.
-   */
-  params: regionalGuard(z.array(z.string().min(1))).optional(),
-});
-
-export type HuaweiTemplate = z.infer<typeof templateGuard>;
+import { commonConfigShape, regionalGuard, templatesGuard } from '@duanxin/shared';
 
 export const huaweiSmsConfigGuard = z
   .object({
@@ -27,7 +9,15 @@ export const huaweiSmsConfigGuard = z
     sender: z.string().min(1),
     /** 签名名称: needed with a general template (通用模板) for mainland numbers. */
     signature: z.string().min(1).optional(),
-    templates: z.array(templateGuard).refine(requireGenericTemplate, genericTemplateIssue),
+    templates: templatesGuard({
+      /** 模板ID (1–32 characters); `{ china, overseas }` for a separate international template. */
+      templateId: regionalGuard(z.string().min(1).max(32)),
+      /**
+       * Values of `${2}`, `${3}`…: `${1}` is always the code. The platform refuses an empty value
+       * (E200028), so empty strings are refused here, before anything is sent.
+       */
+      params: regionalGuard(z.array(z.string().min(1))).optional(),
+    }),
     /** Channel number of the international / HK-Macau-Taiwan app. */
     overseasSender: z.string().min(1).optional(),
     /** Credentials of that app when it is not the mainland one. */
@@ -46,3 +36,5 @@ export const huaweiSmsConfigGuard = z
   });
 
 export type HuaweiSmsConfig = z.infer<typeof huaweiSmsConfigGuard>;
+
+export type HuaweiTemplate = HuaweiSmsConfig['templates'][number];

@@ -1,4 +1,4 @@
-import type { ProviderAccount } from '@duanxin/shared';
+import { demoSignatures, type ProviderAccount } from '@duanxin/shared';
 
 import { readTencentNumber } from '../src/phone.js';
 
@@ -18,11 +18,7 @@ export const tencentDefaultAccount = (): ProviderAccount => ({
   ],
   apps: [{ id: '1400000001' }, { id: '2400000001', international: true }],
   regions: ['ap-guangzhou', 'ap-beijing', 'ap-nanjing', 'ap-singapore'],
-  signatures: [
-    { name: 'duanxin', state: 'approved' },
-    { name: 'pending-sign', state: 'pending' },
-    { name: 'rejected-sign', state: 'rejected' },
-  ],
+  signatures: demoSignatures(),
   templates: [
     { id: '100001', content: '{1}为您的验证码，请于5分钟内填写。', state: 'approved' },
     { id: '100002', content: '{1}为您的验证码，请于{2}分钟内填写。', state: 'approved' },

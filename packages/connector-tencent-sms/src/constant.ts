@@ -1,5 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { commonFormItems, templateTypes } from '@duanxin/shared';
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
+import {
+  accessKeyFormItems,
+  commonFormItems,
+  connectorMetadata,
+  templatesFormItem,
+} from '@duanxin/shared';
 
 export const defaultEndpoint = 'https://sms.tencentcloudapi.com';
 export const apiVersion = '2021-01-11';
@@ -27,46 +32,27 @@ export const tencentRegions = [
   'eu-frankfurt',
 ] as const;
 
-const defaultTemplates = templateTypes.map((usageType) => ({
-  usageType,
-  templateCode: '<template-code>',
-}));
+const templatesDescription =
+  'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills {1}; optional "params" fills {2}, {3}…, e.g. ["5"] for "{1}为您的验证码，请于{2}分钟内填写".';
 
-export const defaultMetadata: ConnectorMetadata = {
+export const defaultMetadata = connectorMetadata({
   // The official connector's id: a drop-in replacement keeps existing Logto configs working.
   id: 'tencent-short-message-service',
   target: 'tencent-sms',
-  platform: null,
   name: {
     en: 'Tencent Short Message Service (duanxin)',
     'zh-CN': '腾讯云短信服务 (duanxin)',
   },
-  logo: './logo.svg',
-  logoDark: null,
   description: {
     en: 'Sends verification codes through Tencent Cloud SMS, with international numbers, a separate international app, timeouts and clear errors.',
     'zh-CN':
       '通过腾讯云短信发送验证码：支持国际号码与独立的国际短信应用，带超时设置与清晰的错误信息。',
   },
-  readme: './README.md',
   formItems: [
-    {
-      key: 'accessKeyId',
-      label: 'Access Key ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<access-key-id>',
-      description: 'SecretId (访问管理 → API密钥管理).',
-    },
-    {
-      key: 'accessKeySecret',
-      label: 'Access Key Secret',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<access-key-secret>',
-      isConfidential: true,
-      description: 'SecretKey of the same key pair.',
-    },
+    ...accessKeyFormItems({
+      id: 'SecretId (访问管理 → API密钥管理).',
+      secret: 'SecretKey of the same key pair.',
+    }),
     {
       key: 'signName',
       label: 'Signature Name',
@@ -93,15 +79,7 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: defaultRegion,
       description: `X-TC-Region, one of ${tencentRegions.join(', ')}.`,
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultTemplates,
-      description:
-        'One entry per usage type; only Generic is required (other types fall back to it, as does an entry left as <template-code>). templateCode is a template ID or { "china": …, "overseas": … } (Hong Kong, Macau and Taiwan are overseas). The code fills {1}; optional "params" fills {2}, {3}…, e.g. ["5"] for "{1}为您的验证码，请于{2}分钟内填写".',
-    },
+    templatesFormItem('templateCode', '<template-code>', templatesDescription),
     {
       key: 'token',
       label: 'Session token (STS)',
@@ -129,4 +107,4 @@ export const defaultMetadata: ConnectorMetadata = {
     },
     ...commonFormItems(defaultEndpoint),
   ],
-};
+});

@@ -1,4 +1,4 @@
-import type { ProviderErrorTable } from '@duanxin/shared';
+import { accountWide, perNumberLimit, retryLater, type ProviderErrorTable } from '@duanxin/shared';
 
 const credentials =
   'Check accessKeyId (SecretId) / accessKeySecret (SecretKey) in Tencent Cloud console → 访问管理 → API密钥管理.';
@@ -10,44 +10,19 @@ const template =
  * https://cloud.tencent.com/document/api/382/52075 and /382/59177 (providers.md §B.6)
  */
 export const tencentErrorTable: ProviderErrorTable = {
-  'LimitExceeded.PhoneNumberThirtySecondLimit': {
-    code: 'RateLimitExceeded',
-    failover: 'number',
-    retryable: true,
-  },
-  'LimitExceeded.PhoneNumberOneHourLimit': {
-    code: 'RateLimitExceeded',
-    failover: 'number',
-    retryable: true,
-  },
-  'LimitExceeded.PhoneNumberDailyLimit': {
-    code: 'RateLimitExceeded',
-    failover: 'number',
-    retryable: true,
-  },
-  'LimitExceeded.PhoneNumberSameContentDailyLimit': {
-    code: 'RateLimitExceeded',
-    failover: 'number',
-    retryable: true,
-  },
-  'LimitExceeded.DeliveryFrequencyLimit': {
-    code: 'RateLimitExceeded',
-    failover: 'number',
-    retryable: true,
-  },
-  'LimitExceeded.AppDailyLimit': {
-    code: 'UsageLimitExceeded',
-    failover: 'account',
-    hint: "The app's daily quota was reached.",
-  },
-  'LimitExceeded.DailyLimit': {
-    code: 'UsageLimitExceeded',
-    failover: 'account',
-    hint: 'The daily quota was reached.',
-  },
+  'LimitExceeded.PhoneNumberThirtySecondLimit': perNumberLimit(),
+  'LimitExceeded.PhoneNumberOneHourLimit': perNumberLimit(),
+  'LimitExceeded.PhoneNumberDailyLimit': perNumberLimit(),
+  'LimitExceeded.PhoneNumberSameContentDailyLimit': perNumberLimit(),
+  'LimitExceeded.DeliveryFrequencyLimit': perNumberLimit(),
+  'LimitExceeded.AppDailyLimit': accountWide(
+    'UsageLimitExceeded',
+    "The app's daily quota was reached."
+  ),
+  'LimitExceeded.DailyLimit': accountWide('UsageLimitExceeded', 'The daily quota was reached.'),
   'LimitExceeded.PhoneNumberCountLimit': { code: 'InvalidRequestParameters' },
-  'RequestLimitExceeded.*': { code: 'RateLimitExceeded', failover: 'account', retryable: true },
-  RequestLimitExceeded: { code: 'RateLimitExceeded', failover: 'account', retryable: true },
+  'RequestLimitExceeded.*': retryLater('RateLimitExceeded'),
+  RequestLimitExceeded: retryLater('RateLimitExceeded'),
   'InvalidParameterValue.IncorrectPhoneNumber': {
     code: 'InvalidRequestParameters',
     hint: 'The phone number was refused.',
@@ -56,97 +31,70 @@ export const tencentErrorTable: ProviderErrorTable = {
   'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber': {
     code: 'InvalidRequestParameters',
   },
-  'UnsupportedOperation.UnsuportedRegion': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'International SMS is not enabled for this app, or the destination is not supported.',
-  },
-  'FailedOperation.SignatureIncorrectOrUnapproved': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'Check signName: it must be the approved signature *content* (签名内容), not its id.',
-  },
-  'FailedOperation.TemplateIncorrectOrUnapproved': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: template,
-  },
-  'FailedOperation.TemplateParamSetNotMatchApprovedTemplate': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: "The template's {n} placeholders do not match the parameters sent: add extra values in the template's params.",
-  },
-  'InvalidParameterValue.TemplateParameterFormatError': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'Verification-code templates take only 0–6 digit parameters.',
-  },
-  'InvalidParameterValue.TemplateParameterLengthLimit': {
-    code: 'InvalidConfig',
-    failover: 'account',
-  },
-  'InvalidParameterValue.SdkAppIdNotExist': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: "Check sdkAppId (短信 → 应用管理 → 应用列表): it must belong to the key's account.",
-  },
-  'UnauthorizedOperation.SmsSdkAppIdVerifyFail': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: "Check sdkAppId: it does not belong to the key's account.",
-  },
-  'UnauthorizedOperation.SdkAppIdIsDisabled': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'The sdkAppId is disabled.',
-  },
-  'UnauthorizedOperation.*': { code: 'InvalidConfig', failover: 'account', hint: credentials },
-  'FailedOperation.InsufficientBalanceInSmsPackage': {
-    code: 'UsageLimitExceeded',
-    failover: 'account',
-    hint: 'Buy an SMS package or top up the account.',
-  },
-  'UnauthorizedOperation.SerivceSuspendDueToArrears': {
-    code: 'UsageLimitExceeded',
-    failover: 'account',
-    hint: 'The account is suspended for arrears.',
-  },
-  'AuthFailure.SignatureExpire': {
-    code: 'General',
-    failover: 'account',
-    hint: "This server's clock is off by more than 5 minutes: sync it (NTP).",
-  },
-  'AuthFailure.*': { code: 'InvalidConfig', failover: 'account', hint: credentials },
-  UnsupportedRegion: {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'Check region: e.g. ap-guangzhou, ap-beijing, ap-nanjing.',
-  },
+  'UnsupportedOperation.UnsuportedRegion': accountWide(
+    'InvalidConfig',
+    'International SMS is not enabled for this app, or the destination is not supported.'
+  ),
+  'FailedOperation.SignatureIncorrectOrUnapproved': accountWide(
+    'InvalidConfig',
+    'Check signName: it must be the approved signature *content* (签名内容), not its id.'
+  ),
+  'FailedOperation.TemplateIncorrectOrUnapproved': accountWide('InvalidConfig', template),
+  'FailedOperation.TemplateParamSetNotMatchApprovedTemplate': accountWide(
+    'InvalidConfig',
+    "The template's {n} placeholders do not match the parameters sent: add extra values in the template's params."
+  ),
+  'InvalidParameterValue.TemplateParameterFormatError': accountWide(
+    'InvalidConfig',
+    'Verification-code templates take only 0–6 digit parameters.'
+  ),
+  'InvalidParameterValue.TemplateParameterLengthLimit': accountWide('InvalidConfig'),
+  'InvalidParameterValue.SdkAppIdNotExist': accountWide(
+    'InvalidConfig',
+    "Check sdkAppId (短信 → 应用管理 → 应用列表): it must belong to the key's account."
+  ),
+  'UnauthorizedOperation.SmsSdkAppIdVerifyFail': accountWide(
+    'InvalidConfig',
+    "Check sdkAppId: it does not belong to the key's account."
+  ),
+  'UnauthorizedOperation.SdkAppIdIsDisabled': accountWide(
+    'InvalidConfig',
+    'The sdkAppId is disabled.'
+  ),
+  'UnauthorizedOperation.*': accountWide('InvalidConfig', credentials),
+  'FailedOperation.InsufficientBalanceInSmsPackage': accountWide(
+    'UsageLimitExceeded',
+    'Buy an SMS package or top up the account.'
+  ),
+  'UnauthorizedOperation.SerivceSuspendDueToArrears': accountWide(
+    'UsageLimitExceeded',
+    'The account is suspended for arrears.'
+  ),
+  'AuthFailure.SignatureExpire': accountWide(
+    'General',
+    "This server's clock is off by more than 5 minutes: sync it (NTP)."
+  ),
+  'AuthFailure.*': accountWide('InvalidConfig', credentials),
+  UnsupportedRegion: accountWide(
+    'InvalidConfig',
+    'Check region: e.g. ap-guangzhou, ap-beijing, ap-nanjing.'
+  ),
   'InvalidParameter.*': { code: 'InvalidRequestParameters' },
-  'InvalidParameterValue.ContentLengthLimit': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'The message is too long for the template: shorten the static parameters.',
-  },
-  'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter': {
-    code: 'InvalidConfig',
-    failover: 'account',
-  },
+  'InvalidParameterValue.ContentLengthLimit': accountWide(
+    'InvalidConfig',
+    'The message is too long for the template: shorten the static parameters.'
+  ),
+  'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter': accountWide('InvalidConfig'),
   'InvalidParameterValue.*': { code: 'InvalidRequestParameters' },
-  'FailedOperation.ContainSensitiveWord': {
-    code: 'InvalidConfig',
-    failover: 'account',
-    hint: 'The template or its parameters contain a word Tencent blocks.',
-  },
-  'InvalidParameter.DirtyWordFound': { code: 'InvalidConfig', failover: 'account' },
-  'FailedOperation.MarketingSendTimeConstraint': {
-    code: 'General',
-    failover: 'account',
-    retryable: true,
-  },
+  'FailedOperation.ContainSensitiveWord': accountWide(
+    'InvalidConfig',
+    'The template or its parameters contain a word Tencent blocks.'
+  ),
+  'InvalidParameter.DirtyWordFound': accountWide('InvalidConfig'),
+  'FailedOperation.MarketingSendTimeConstraint': retryLater('General'),
   'MissingParameter.*': { code: 'InvalidRequestParameters' },
-  'InternalError.*': { code: 'General', failover: 'account', retryable: true },
-  InternalError: { code: 'General', failover: 'account', retryable: true },
-  ServiceUnavailable: { code: 'General', failover: 'account', retryable: true },
-  ResourceUnavailable: { code: 'General', failover: 'account', retryable: true },
+  'InternalError.*': retryLater('General'),
+  InternalError: retryLater('General'),
+  ServiceUnavailable: retryLater('General'),
+  ResourceUnavailable: retryLater('General'),
 };

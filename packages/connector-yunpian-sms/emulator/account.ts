@@ -1,4 +1,4 @@
-import type { ProviderAccount } from '@duanxin/shared';
+import { demoSignatures, type ProviderAccount } from '@duanxin/shared';
 
 /** The built-in account; `yunpianEmulatorConfig` is a connector config that works against it. */
 export const YUNPIAN_DEFAULT_APIKEY = 'duanxin-demo-apikey-0000000000000';
@@ -8,10 +8,7 @@ export const yunpianDefaultAccount = (): ProviderAccount => ({
     { id: YUNPIAN_DEFAULT_APIKEY },
     { id: 'duanxin-send-only-apikey-00000000', canQuery: false },
   ],
-  signatures: [
-    { name: 'duanxin', state: 'approved' },
-    { name: 'pending-sign', state: 'pending' },
-  ],
+  signatures: demoSignatures(['approved', 'pending']),
   defaultSignature: 'duanxin',
   templates: [
     {

@@ -1,5 +1,5 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { commonFormItems, templateTypes } from '@duanxin/shared';
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
+import { commonFormItems, connectorMetadata, templatesFormItem } from '@duanxin/shared';
 
 export const defaultEndpoint = 'https://sms.yunpian.com';
 /** YunPian's host for servers outside mainland China (same paths, providers.md §C.1). */
@@ -12,33 +12,21 @@ export const defaultUnsupportedCountriesMessage =
 
 const defaultContent = '您的验证码是 {{code}}。如非本人操作，请忽略本短信';
 
-const defaultTemplates = templateTypes.map((usageType) => ({ usageType, content: defaultContent }));
+const templatesDescription =
+  'One entry per usage type; only Generic is required (other types fall back to it). content must match an approved YunPian template exactly, with {{code}} where that template has #code#; no other placeholder is filled.';
 
-const formItemsWithEndpointHint = commonFormItems(defaultEndpoint).map((item) =>
-  item.key === 'endpoint'
-    ? {
-        ...item,
-        description: `${item.description ?? ''} Use ${overseasServerEndpoint} when this server runs outside mainland China.`,
-      }
-    : item
-);
-
-export const defaultMetadata: ConnectorMetadata = {
+export const defaultMetadata = connectorMetadata({
   // The official connector's id: a drop-in replacement keeps existing Logto configs working.
   id: 'yunpian-sms',
   target: 'yunpian-sms',
-  platform: null,
   name: {
     en: 'YunPian SMS Service (duanxin)',
     'zh-CN': '云片短信服务 (duanxin)',
   },
-  logo: './logo.svg',
-  logoDark: null,
   description: {
     en: 'Sends verification codes through YunPian, with correct mainland and international numbers, timeouts and clear errors.',
     'zh-CN': '通过云片发送验证码：正确处理国内与国际号码，带超时设置与清晰的错误信息。',
   },
-  readme: './README.md',
   formItems: [
     {
       key: 'apikey',
@@ -49,15 +37,7 @@ export const defaultMetadata: ConnectorMetadata = {
       isConfidential: true,
       description: 'APIKEY (云片 → 账户设置 → 子帐户管理).',
     },
-    {
-      key: 'templates',
-      label: 'SMS Template',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultTemplates,
-      description:
-        'One entry per usage type; only Generic is required (other types fall back to it). content must match an approved YunPian template exactly, with {{code}} where that template has #code#; no other placeholder is filled.',
-    },
+    templatesFormItem('content', defaultContent, templatesDescription, 'SMS Template'),
     {
       key: 'enableInternational',
       label: 'Enable International SMS',
@@ -76,6 +56,9 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'The error message when international SMS is off and a number outside mainland China is given.',
     },
-    ...formItemsWithEndpointHint,
+    ...commonFormItems(
+      defaultEndpoint,
+      `Use ${overseasServerEndpoint} when this server runs outside mainland China.`
+    ),
   ],
-};
+});

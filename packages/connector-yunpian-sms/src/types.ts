@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  commonConfigShape,
-  genericTemplateIssue,
-  regionalGuard,
-  requireGenericTemplate,
-} from '@duanxin/shared';
+import { commonConfigShape, regionalGuard, templatesGuard } from '@duanxin/shared';
 
 import { contentTemplateIssue } from './content.js';
 
@@ -15,24 +10,21 @@ const contentGuard = z.string().superRefine((content, context) => {
   }
 });
 
-const templateGuard = z.object({
-  usageType: z.string().min(1),
-  /**
-   * The text as sent, `{{code}}` where the approved template has `#code#`; or
-   * `{ china, overseas }`, since YunPian approves domestic and international templates separately.
-   */
-  content: regionalGuard(contentGuard),
-});
-
-export type YunpianTemplate = z.infer<typeof templateGuard>;
-
 /** A superset of `@logto/connector-yunpian-sms`'s config: every official config works unchanged. */
 export const yunpianSmsConfigGuard = z.object({
   apikey: z.string().min(1),
-  templates: z.array(templateGuard).refine(requireGenericTemplate, genericTemplateIssue),
+  templates: templatesGuard({
+    /**
+     * The text as sent, `{{code}}` where the approved template has `#code#`; or `{ china,
+     * overseas }`, since YunPian approves domestic and international templates separately.
+     */
+    content: regionalGuard(contentGuard),
+  }),
   enableInternational: z.boolean().optional(),
   unsupportedCountriesMsg: z.string().optional(),
   ...commonConfigShape,
 });
 
 export type YunpianSmsConfig = z.infer<typeof yunpianSmsConfigGuard>;
+
+export type YunpianTemplate = YunpianSmsConfig['templates'][number];

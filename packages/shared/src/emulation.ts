@@ -22,6 +22,20 @@ export type SeedCredential = {
 
 export type SeedSignature = { name: string; state: ApprovalState };
 
+const demoSignatureNames: Record<ApprovalState, string> = {
+  approved: 'duanxin',
+  pending: 'pending-sign',
+  rejected: 'rejected-sign',
+};
+
+/**
+ * The signatures of a built-in demo account, one a review state: `duanxin` (approved),
+ * `pending-sign`, `rejected-sign`.
+ */
+export const demoSignatures = (
+  states: readonly ApprovalState[] = ['approved', 'pending', 'rejected']
+): SeedSignature[] => states.map((state) => ({ name: demoSignatureNames[state], state }));
+
 export type SeedTemplate = {
   /** Aliyun TemplateCode, Tencent TemplateId, YunPian tpl_id, Huawei templateId. */
   id: string;

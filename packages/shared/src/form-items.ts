@@ -1,7 +1,94 @@
-import { ConnectorConfigFormItemType, type ConnectorConfigFormItem } from '@logto/connector-kit';
+import {
+  ConnectorConfigFormItemType,
+  type ConnectorConfigFormItem,
+  type ConnectorMetadata,
+} from '@logto/connector-kit';
 
-/** Form items for the optional fields of `commonConfigShape`, appended to each connector's form. */
-export const commonFormItems = (defaultEndpoint: string): ConnectorConfigFormItem[] => [
+import { templateTypes } from './templates.js';
+
+/**
+ * The `templates` a connector's form pre-fills: one entry a usage type, its template field set to
+ * `value`. A `<…>` value is a placeholder (`formPlaceholders` reads it back): saved unedited, it
+ * names no template.
+ */
+export const defaultTemplates = (field: string, value: string): Record<string, string>[] =>
+  templateTypes.map((usageType) => ({ usageType, [field]: value }));
+
+/** The `templates` form item: JSON, required, pre-filled by `defaultTemplates(field, value)`. */
+export const templatesFormItem = (
+  field: string,
+  value: string,
+  description: string,
+  label = 'Templates'
+): ConnectorConfigFormItem => ({
+  key: 'templates',
+  label,
+  type: ConnectorConfigFormItemType.Json,
+  required: true,
+  defaultValue: defaultTemplates(field, value),
+  description,
+});
+
+/**
+ * A connector's metadata: the logo and README are its package's `logo.svg` and `README.md`; no
+ * platform, no dark logo.
+ */
+export const connectorMetadata = ({
+  id,
+  target,
+  name,
+  description,
+  formItems,
+}: Pick<
+  ConnectorMetadata,
+  'id' | 'target' | 'name' | 'description' | 'formItems'
+>): ConnectorMetadata => ({
+  id,
+  target,
+  platform: null,
+  name,
+  logo: './logo.svg',
+  logoDark: null,
+  description,
+  readme: './README.md',
+  formItems,
+});
+
+/**
+ * The `accessKeyId` / `accessKeySecret` pair of a cloud API key, with `descriptions` of where
+ * the provider's console shows them.
+ */
+export const accessKeyFormItems = (descriptions?: {
+  id: string;
+  secret: string;
+}): ConnectorConfigFormItem[] => [
+  {
+    key: 'accessKeyId',
+    label: 'Access Key ID',
+    type: ConnectorConfigFormItemType.Text,
+    required: true,
+    placeholder: '<access-key-id>',
+    ...(descriptions && { description: descriptions.id }),
+  },
+  {
+    key: 'accessKeySecret',
+    label: 'Access Key Secret',
+    type: ConnectorConfigFormItemType.Text,
+    required: true,
+    placeholder: '<access-key-secret>',
+    isConfidential: true,
+    ...(descriptions && { description: descriptions.secret }),
+  },
+];
+
+/**
+ * Form items for the optional fields of `commonConfigShape`, appended to each connector's form;
+ * `endpointHint` is added to the endpoint's description.
+ */
+export const commonFormItems = (
+  defaultEndpoint: string,
+  endpointHint?: string
+): ConnectorConfigFormItem[] => [
   {
     key: 'allowedCountries',
     label: 'Allowed countries',
@@ -17,7 +104,7 @@ export const commonFormItems = (defaultEndpoint: string): ConnectorConfigFormIte
     type: ConnectorConfigFormItemType.Text,
     required: false,
     placeholder: defaultEndpoint,
-    description: `API origin (scheme://host[:port], no path). Default ${defaultEndpoint}.`,
+    description: `API origin (scheme://host[:port], no path). Default ${defaultEndpoint}.${endpointHint === undefined ? '' : ` ${endpointHint}`}`,
   },
   {
     key: 'timeout',

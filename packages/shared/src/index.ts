@@ -8,3 +8,4 @@ export * from './form-items.js';
 export * from './operator.js';
 export * from './connector/index.js';
 export type * from './emulation.js';
+export { demoSignatures } from './emulation.js';

@@ -119,6 +119,19 @@ export const genericTemplateIssue = {
 };
 
 /**
+ * A config's `templates`: entries of a `usageType` and the provider's template fields (`shape`),
+ * one of them Generic.
+ */
+export const templatesGuard = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z
+    .array(z.object({ usageType: z.string().min(1), ...shape }))
+    // The generic shape hides from TypeScript that every entry has its `usageType`.
+    .refine(
+      (templates) => requireGenericTemplate(templates as { usageType: string }[]),
+      genericTemplateIssue
+    );
+
+/**
  * A verification code as Logto generates it. Anything else (letters, 100 characters) is refused:
  * providers reject it for verification templates, and it may be an attempt to smuggle text.
  */

@@ -42,3 +42,30 @@ export const lookupProviderError = (
  * and the provider's own advice where the family has none for every provider.
  */
 export type ProviderHints = Readonly<Record<string, { codes: RegExp; hint?: string }>>;
+
+/*
+ * Entries by failover scope (docs/providers.md §5.1), so that a provider's table reads as one
+ * line a code. A refusal another provider would repeat (the number, the parameters) has no scope
+ * and stays a plain entry.
+ */
+
+/** This account cannot send (config, credentials, quota, balance): another provider may. */
+export const accountWide = (code: ErrorCodeName, hint?: string): ProviderErrorEntry =>
+  hint === undefined ? { code, failover: 'account' } : { code, failover: 'account', hint };
+
+/** Passing trouble of the provider or the account (throttling, outages): retry, or fail over. */
+export const retryLater = (code: ErrorCodeName): ProviderErrorEntry => ({
+  code,
+  failover: 'account',
+  retryable: true,
+});
+
+/** Per-number flow control: this number waits here, another provider may deliver to it now. */
+export const perNumberLimit = (hint?: string): ProviderErrorEntry => {
+  const entry: ProviderErrorEntry = {
+    code: 'RateLimitExceeded',
+    failover: 'number',
+    retryable: true,
+  };
+  return hint === undefined ? entry : { ...entry, hint };
+};
