@@ -1,7 +1,8 @@
 /**
  * Authenticates an Aliyun request as the POP gateway does (docs/providers.md §1.2): V3 when
- * `Authorization` is `ACS3-<algorithm> …`, else RPC signature V1 — whatever other headers come
- * along: both official SDKs send `x-acs-action` and `x-acs-version` with V1 signatures too.
+ * `Authorization` is `ACS3-<algorithm> …`, ACS4 when it is `ACS4-<algorithm> …`, else RPC V1 —
+ * whatever other headers come along: both official SDKs send `x-acs-action` and `x-acs-version`
+ * with V1 signatures too.
  */
 import type {
   EmulatorRequest,
@@ -11,11 +12,13 @@ import type {
 } from '@duanxin/shared';
 
 import { isAcs3Algorithm, verifyAliyunAcs3 } from '../src/signing/acs3.js';
+import { isAcs4Algorithm, verifyAliyunAcs4 } from '../src/signing/acs4.js';
 import { verifyAliyunRpc } from '../src/signing/rpc.js';
 import { AliyunError, type AliyunFormat, gateway, missingCommonParameter } from './errors.js';
 
 export const ALIYUN_VERSION = '2017-05-25';
 const ACS3_PREFIX = 'ACS3-';
+const ACS4_PREFIX = 'ACS4-';
 // Production hosts and any regional one (dysmsapi.<region>.aliyuncs.com), port or not.
 const ALIYUN_HOST = /(^|\.)aliyuncs\.com(:\d+)?$/i;
 const CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -57,10 +60,15 @@ export const isAcs3 = (request: EmulatorRequest): boolean => {
   return (header(request, 'authorization') ?? '').startsWith(ACS3_PREFIX);
 };
 
+export const isAcs4 = (request: EmulatorRequest): boolean => {
+  return (header(request, 'authorization') ?? '').startsWith(ACS4_PREFIX);
+};
+
 /**
  * A Dysmsapi request (docs/providers.md §1.2): sent to an `aliyuncs.com` host, or at `/` with what
- * only Aliyun's protocol has — an `ACS3-` signature, `x-acs-*` headers, an `AccessKeyId`
- * parameter or the API version 2017-05-25. Tencent's requests (`X-TC-*`, `SecretId`) have none.
+ * only Aliyun's protocol has — an `ACS3-` or `ACS4-` signature, `x-acs-*` headers, an
+ * `AccessKeyId` parameter or the API version 2017-05-25. Tencent's requests (`X-TC-*`,
+ * `SecretId`) have none.
  */
 export const isAliyunRequest = (request: EmulatorRequest): boolean => {
   if (ALIYUN_HOST.test(header(request, 'host') ?? '')) {
@@ -69,7 +77,11 @@ export const isAliyunRequest = (request: EmulatorRequest): boolean => {
   if (request.url.pathname !== '/') {
     return false;
   }
-  if (isAcs3(request) || Object.keys(request.headers).some((name) => name.startsWith('x-acs-'))) {
+  if (
+    isAcs3(request) ||
+    isAcs4(request) ||
+    Object.keys(request.headers).some((name) => name.startsWith('x-acs-'))
+  ) {
     return true;
   }
   const params = requestParams(request);
@@ -82,12 +94,17 @@ export const authenticate = (
   actions: ReadonlySet<string>
 ): AuthOutcome => {
   const params = requestParams(request);
-  const v3 = isAcs3(request);
-  const format: AliyunFormat = v3 || params.Format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
-  const action = v3 ? header(request, 'x-acs-action') : params.Action;
-  const error = v3
-    ? checkAcs3(request, context, actions)
-    : checkRpc(request, params, context, actions);
+  const v4 = isAcs4(request);
+  // ACS3 and ACS4 name the action in a header and answer JSON, RPC V1 in its parameters.
+  const inHeaders = v4 || isAcs3(request);
+  const format: AliyunFormat =
+    inHeaders || params.Format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
+  const action = inHeaders ? header(request, 'x-acs-action') : params.Action;
+  const error = v4
+    ? checkAcs4(request, context, actions)
+    : inHeaders
+      ? checkAcs3(request, context, actions)
+      : checkRpc(request, params, context, actions);
   if (error instanceof AliyunError) {
     return { ok: false, error, action: action && actions.has(action) ? action : undefined, format };
   }
@@ -136,54 +153,74 @@ const checkRpc = (
   return signatureError(check) ?? useNonce(context, params.SignatureNonce ?? '') ?? common;
 };
 
-const checkAcs3 = (
-  request: EmulatorRequest,
-  context: ProviderContext,
-  actions: ReadonlySet<string>
-): AliyunError | SeedCredential => {
-  const credentialMatch = /^(ACS3-[A-Z0-9-]+) Credential=([^,\s]+),/.exec(
-    header(request, 'authorization') ?? ''
-  );
-  if (!credentialMatch) {
-    return gateway('IncompleteSignature');
-  }
-  if (!isAcs3Algorithm(credentialMatch[1] ?? '')) {
-    return gateway(
-      'IncompleteSignature',
-      `The request signature does not conform to Aliyun standards. Unsupported signature algorithm ${credentialMatch[1]}.`
-    );
-  }
-  const missing = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce'].find(
-    (name) => !header(request, name)
-  );
-  if (missing) {
-    return missingCommonParameter(missing);
-  }
-  const common = checkCommon(context, {
-    action: header(request, 'x-acs-action') ?? '',
-    version: header(request, 'x-acs-version') ?? '',
-    accessKeyId: credentialMatch[2] ?? '',
-    timestamp: header(request, 'x-acs-date') ?? '',
-    securityToken: header(request, 'x-acs-security-token'),
-    actions,
-  });
-  if (common instanceof AliyunError) {
-    return common;
-  }
-  const check = verifyAliyunAcs3({
-    method: request.method,
-    path: request.url.pathname,
-    query: queryParams(request),
-    headers: request.headers,
-    body: request.body,
-    secret: common.secret ?? '',
-  });
-  return (
-    signatureError(check) ??
-    useNonce(context, header(request, 'x-acs-signature-nonce') ?? '') ??
-    common
-  );
+type HeaderSigned = {
+  scheme: RegExp;
+  isAlgorithm: (name: string) => boolean;
+  verify: typeof verifyAliyunAcs3;
 };
+
+/** ACS3 and ACS4 carry the same common headers; only the Authorization and the key differ. */
+const checkHeaderSigned =
+  ({ scheme, isAlgorithm, verify }: HeaderSigned) =>
+  (
+    request: EmulatorRequest,
+    context: ProviderContext,
+    actions: ReadonlySet<string>
+  ): AliyunError | SeedCredential => {
+    const credentialMatch = scheme.exec(header(request, 'authorization') ?? '');
+    if (!credentialMatch) {
+      return gateway('IncompleteSignature');
+    }
+    if (!isAlgorithm(credentialMatch[1] ?? '')) {
+      return gateway(
+        'IncompleteSignature',
+        `The request signature does not conform to Aliyun standards. Unsupported signature algorithm ${credentialMatch[1]}.`
+      );
+    }
+    const missing = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce'].find(
+      (name) => !header(request, name)
+    );
+    if (missing) {
+      return missingCommonParameter(missing);
+    }
+    const common = checkCommon(context, {
+      action: header(request, 'x-acs-action') ?? '',
+      version: header(request, 'x-acs-version') ?? '',
+      accessKeyId: credentialMatch[2] ?? '',
+      timestamp: header(request, 'x-acs-date') ?? '',
+      securityToken: header(request, 'x-acs-security-token'),
+      actions,
+    });
+    if (common instanceof AliyunError) {
+      return common;
+    }
+    const check = verify({
+      method: request.method,
+      path: request.url.pathname,
+      query: queryParams(request),
+      headers: request.headers,
+      body: request.body,
+      secret: common.secret ?? '',
+    });
+    return (
+      signatureError(check) ??
+      useNonce(context, header(request, 'x-acs-signature-nonce') ?? '') ??
+      common
+    );
+  };
+
+const checkAcs3 = checkHeaderSigned({
+  scheme: /^(ACS3-[A-Z0-9-]+) Credential=([^,\s]+),/,
+  isAlgorithm: isAcs3Algorithm,
+  verify: verifyAliyunAcs3,
+});
+
+// The Credential is the AccessKeyId and the key's scope: `<id>/<date>/<region>/<product>/…`.
+const checkAcs4 = checkHeaderSigned({
+  scheme: /^(ACS4-[A-Z0-9-]+) Credential=([^/,\s]+)\//,
+  isAlgorithm: isAcs4Algorithm,
+  verify: verifyAliyunAcs4,
+});
 
 const checkCommon = (
   context: ProviderContext,

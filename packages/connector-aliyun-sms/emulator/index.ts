@@ -5,6 +5,7 @@
  */
 export { aliyunDefaultAccount, aliyunProvider } from './provider.js';
 export { verifyAliyunAcs3 } from '../src/signing/acs3.js';
+export { verifyAliyunAcs4 } from '../src/signing/acs4.js';
 export { verifyAliyunRpc } from '../src/signing/rpc.js';
 export { readAliyunNumber } from '../src/phone.js';
 export { aliyunEmulatorConfig, aliyunHosts } from './config.js';

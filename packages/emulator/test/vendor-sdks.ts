@@ -3,6 +3,7 @@
  * that a table can run them all against the emulator; and a loopback proxy that changes a signed
  * request on its way (docs/providers.md §1.2, §2.2, §3.2).
  */
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,23 @@ const OpenApi = load('@alicloud/openapi-client');
 const RPCClient = load('@alicloud/pop-core');
 const tencentcloud = load('tencentcloud-sdk-nodejs-sms');
 const yunpian = require('yunpian-sdk') as typeof yunpianModule;
+
+// ACS4's signer, @alicloud/gateway-pop, is no dependency of its own: it is the one
+// @alicloud/openapi-core (under @alicloud/dysmsapi20170525) depends on, loaded from there, with
+// the signature util it signs through.
+const requireFrom = (name: string, from: NodeJS.Require) => createRequire(from.resolve(name));
+const gatewayPopRequire = requireFrom(
+  '@alicloud/gateway-pop',
+  requireFrom('@alicloud/openapi-core', requireFrom('@alicloud/dysmsapi20170525', require))
+);
+const GatewayPop = (gatewayPopRequire('@alicloud/gateway-pop') as { default: new () => unknown })
+  .default;
+type KeyedBy = (stringToSign: string, key: Buffer) => Buffer;
+const signatureUtil = (
+  gatewayPopRequire('@alicloud/darabonba-signature-util') as {
+    default: { HmacSHA256SignByBytes: KeyedBy; HmacSM3SignByBytes: KeyedBy };
+  }
+).default;
 
 export type Provider = 'aliyun' | 'tencent' | 'yunpian';
 
@@ -147,7 +165,12 @@ const aliyunCall = (
   }
 };
 
-const aliyunConfig = (endpoint: URL, credential: Credential, signatureAlgorithm?: string) =>
+const aliyunConfig = (
+  endpoint: URL,
+  credential: Credential,
+  signatureAlgorithm?: string,
+  signatureVersion?: 'v4'
+) =>
   new OpenApi.Config({
     accessKeyId: credential.id,
     accessKeySecret: credential.secret,
@@ -155,10 +178,48 @@ const aliyunConfig = (endpoint: URL, credential: Credential, signatureAlgorithm?
     endpoint: endpoint.host,
     protocol: endpoint.protocol.replace(':', ''),
     ...(signatureAlgorithm === undefined ? {} : { signatureAlgorithm }),
+    ...(signatureVersion === undefined ? {} : { signatureVersion }),
   });
 
-/** @alicloud/dysmsapi20170525 with a config of @alicloud/openapi-client, as Aliyun's samples do. */
-const dysmsapi = (signatureAlgorithm: string | undefined, method: string): SdkClient => ({
+/**
+ * How ACS4's HMAC chain is keyed (docs/providers.md §1.2, "ACS4"): `as-shipped`, by the pinned
+ * signature util, which turns each intermediate key into UTF-8 text first (lossy); `bytes`, by
+ * the key's bytes, as the ACS4 algorithm (and Aliyun's Go gateway) has it — the util's two
+ * byte-keyed HMACs replaced for the duration of one call, nothing else of the SDK changed.
+ */
+export type Acs4Keying = 'as-shipped' | 'bytes';
+
+const withAcs4Keying = async <T>(keying: Acs4Keying, call: () => Promise<T>): Promise<T> => {
+  if (keying === 'as-shipped') return call();
+  // Static methods of a class: not enumerable, so taken one by one.
+  const shipped = {
+    HmacSHA256SignByBytes: signatureUtil.HmacSHA256SignByBytes,
+    HmacSM3SignByBytes: signatureUtil.HmacSM3SignByBytes,
+  };
+  const byBytes =
+    (hash: string): KeyedBy =>
+    (stringToSign, key) =>
+      createHmac(hash, key).update(stringToSign, 'utf8').digest();
+  signatureUtil.HmacSHA256SignByBytes = byBytes('sha256');
+  signatureUtil.HmacSM3SignByBytes = byBytes('sm3');
+  try {
+    return await call();
+  } finally {
+    signatureUtil.HmacSHA256SignByBytes = shipped.HmacSHA256SignByBytes;
+    signatureUtil.HmacSM3SignByBytes = shipped.HmacSM3SignByBytes;
+  }
+};
+
+/**
+ * @alicloud/dysmsapi20170525 with a config of @alicloud/openapi-client, as Aliyun's samples do.
+ * With `acs4`: `signatureVersion: 'v4'`, which sends nothing without a gateway client and a
+ * product id, neither of which the product SDK sets (docs/providers.md §1.2, "ACS4").
+ */
+const dysmsapi = (
+  signatureAlgorithm: string | undefined,
+  method: string,
+  acs4?: Acs4Keying
+): SdkClient => ({
   provider: 'aliyun',
   sdk: '@alicloud/dysmsapi20170525',
   method,
@@ -168,34 +229,50 @@ const dysmsapi = (signatureAlgorithm: string | undefined, method: string): SdkCl
   tamper: { query: 'send', body: 'batch' },
   run: (endpoint, credential, operation, input) =>
     settle(async () => {
-      const client = new Dysmsapi.default(aliyunConfig(endpoint, credential, signatureAlgorithm));
+      const client = new Dysmsapi.default(
+        aliyunConfig(endpoint, credential, signatureAlgorithm, acs4 && 'v4')
+      );
+      if (acs4 !== undefined) {
+        client.setGatewayClient(new GatewayPop() as Parameters<typeof client.setGatewayClient>[0]);
+        client._productId = 'Dysmsapi';
+      }
       const { params, form } = aliyunCall(operation, input);
       const all = { ...params, ...form };
       const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
       const fields = Object.fromEntries(
         Object.entries(all).map(([name, value]) => [lower(name), value])
       );
-      const answer = await {
-        send: () => client.sendSms(new Dysmsapi.SendSmsRequest(fields)),
-        batch: () => client.sendBatchSms(new Dysmsapi.SendBatchSmsRequest(fields)),
-        status: () =>
-          client.querySendDetails(
-            new Dysmsapi.QuerySendDetailsRequest({
-              ...fields,
-              pageSize: Number(all.PageSize),
-              currentPage: Number(all.CurrentPage),
-            })
-          ),
-        sign: () => client.querySmsSign(new Dysmsapi.QuerySmsSignRequest(fields)),
-        template: () => client.querySmsTemplate(new Dysmsapi.QuerySmsTemplateRequest(fields)),
-      }[operation as 'send']();
+      const answer = await withAcs4Keying(
+        acs4 ?? 'as-shipped',
+        {
+          send: () => client.sendSms(new Dysmsapi.SendSmsRequest(fields)),
+          batch: () => client.sendBatchSms(new Dysmsapi.SendBatchSmsRequest(fields)),
+          status: () =>
+            client.querySendDetails(
+              new Dysmsapi.QuerySendDetailsRequest({
+                ...fields,
+                pageSize: Number(all.PageSize),
+                currentPage: Number(all.CurrentPage),
+              })
+            ),
+          sign: () => client.querySmsSign(new Dysmsapi.QuerySmsSignRequest(fields)),
+          template: () => client.querySmsTemplate(new Dysmsapi.QuerySmsTemplateRequest(fields)),
+        }[operation as 'send']
+      );
       // The model's wire names, as the other SDKs return them.
       return answer.body?.toMap() ?? {};
     }),
 });
 
-/** @alicloud/openapi-client's generic call, which the product SDKs before 4.x are built on. */
-const openApiClient = (signatureAlgorithm: string | undefined, method: string): SdkClient => ({
+/**
+ * @alicloud/openapi-client's generic call, which the product SDKs before 4.x are built on; with
+ * `acs4` as `dysmsapi`'s.
+ */
+const openApiClient = (
+  signatureAlgorithm: string | undefined,
+  method: string,
+  acs4?: Acs4Keying
+): SdkClient => ({
   provider: 'aliyun',
   sdk: '@alicloud/openapi-client',
   method,
@@ -205,25 +282,33 @@ const openApiClient = (signatureAlgorithm: string | undefined, method: string): 
   tamper: { query: 'send', body: 'batch' },
   run: (endpoint, credential, operation, input) =>
     settle(async () => {
-      const client = new OpenApi.default(aliyunConfig(endpoint, credential, signatureAlgorithm));
+      const client = new OpenApi.default(
+        aliyunConfig(endpoint, credential, signatureAlgorithm, acs4 && 'v4')
+      );
+      if (acs4 !== undefined) {
+        client.setGatewayClient(new GatewayPop() as Parameters<typeof client.setGatewayClient>[0]);
+        client._productId = 'Dysmsapi';
+      }
       const { action, params, form } = aliyunCall(operation, input);
-      const answer = await client.callApi(
-        new OpenApi.Params({
-          action,
-          version: '2017-05-25',
-          protocol: endpoint.protocol.replace(':', '').toUpperCase(),
-          pathname: '/',
-          method: 'POST',
-          authType: 'AK',
-          style: 'RPC',
-          reqBodyType: 'formData',
-          bodyType: 'json',
-        }),
-        new OpenApi.OpenApiRequest({
-          query: params,
-          ...(form === undefined ? {} : { body: form }),
-        }),
-        {} as Parameters<typeof client.callApi>[2]
+      const answer = await withAcs4Keying(acs4 ?? 'as-shipped', () =>
+        client.callApi(
+          new OpenApi.Params({
+            action,
+            version: '2017-05-25',
+            protocol: endpoint.protocol.replace(':', '').toUpperCase(),
+            pathname: '/',
+            method: 'POST',
+            authType: 'AK',
+            style: 'RPC',
+            reqBodyType: 'formData',
+            bodyType: 'json',
+          }),
+          new OpenApi.OpenApiRequest({
+            query: params,
+            ...(form === undefined ? {} : { body: form }),
+          }),
+          {} as Parameters<typeof client.callApi>[2]
+        )
       );
       return (answer as { body: Record<string, unknown> }).body;
     }),
@@ -379,10 +464,14 @@ export const sdkClients: SdkClient[] = [
   dysmsapi('ACS3-HMAC-SM3', 'ACS3-HMAC-SM3'),
   dysmsapi('ACS3-RSA-SHA256', 'ACS3-RSA-SHA256'),
   dysmsapi('v2', 'HMAC-SHA1 (signatureAlgorithm v2)'),
+  dysmsapi('ACS4-HMAC-SHA256', 'ACS4-HMAC-SHA256 (v4, key bytes kept)', 'bytes'),
+  dysmsapi('ACS4-HMAC-SM3', 'ACS4-HMAC-SM3 (v4, key bytes kept)', 'bytes'),
   openApiClient(undefined, 'ACS3-HMAC-SHA256 (default)'),
   openApiClient('ACS3-HMAC-SM3', 'ACS3-HMAC-SM3'),
   openApiClient('ACS3-RSA-SHA256', 'ACS3-RSA-SHA256'),
   openApiClient('v2', 'HMAC-SHA1 (signatureAlgorithm v2)'),
+  openApiClient('ACS4-HMAC-SHA256', 'ACS4-HMAC-SHA256 (v4, key bytes kept)', 'bytes'),
+  openApiClient('ACS4-HMAC-SM3', 'ACS4-HMAC-SM3 (v4, key bytes kept)', 'bytes'),
   popCore('GET'),
   popCore('POST'),
   tencent('TC3-HMAC-SHA256', 'POST'),
@@ -392,6 +481,14 @@ export const sdkClients: SdkClient[] = [
   tencent('HmacSHA256', 'POST'),
   tencent('HmacSHA256', 'GET'),
   yunpianSdk,
+];
+
+/** ACS4 as the pinned SDK signs it: sent, and refused (docs/providers.md §1.2, "ACS4"). */
+export const acs4AsShipped: SdkClient[] = [
+  dysmsapi('ACS4-HMAC-SHA256', 'ACS4-HMAC-SHA256 (v4, as shipped)', 'as-shipped'),
+  dysmsapi('ACS4-HMAC-SM3', 'ACS4-HMAC-SM3 (v4, as shipped)', 'as-shipped'),
+  openApiClient('ACS4-HMAC-SHA256', 'ACS4-HMAC-SHA256 (v4, as shipped)', 'as-shipped'),
+  openApiClient('ACS4-HMAC-SM3', 'ACS4-HMAC-SM3 (v4, as shipped)', 'as-shipped'),
 ];
 
 // --- Tampering proxy -------------------------------------------------------------------------
