@@ -5,6 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { emulationConfigs } from '@duanxin/providers/emulator';
+
 import { pnpmCommand, pressCtrlC, repoRoot, spawnPnpm, waitForOutput } from './support/commands.js';
 
 const started: ReturnType<typeof spawnPnpm>[] = [];
@@ -43,7 +45,8 @@ const waitUntilClosed = async (url: string, timeoutMs: number): Promise<number> 
   throw new Error(`${url} still answers ${timeoutMs} ms after the command was stopped`);
 };
 
-describe('pnpm emulator', () => {
+// Each test starts pnpm, then the emulator from its sources: seconds on a loaded machine.
+describe('pnpm emulator', { timeout: 60_000 }, () => {
   it('--help prints the options and exits 0', () => {
     const result = runPnpm(['-s', 'emulator', '--help']);
     expect(result.status).toBe(0);
@@ -58,6 +61,22 @@ describe('pnpm emulator', () => {
     expect(result.stderr).toContain("Unknown option '--bogus'");
     expect(result.stderr).toContain('--help');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('serves every provider of the registry, Huawei Cloud included', async () => {
+    const child = spawnPnpm(['emulator', '--port', '0']);
+    started.push(child);
+    const banner = await waitForOutput(child, /faults +POST/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1]!;
+    for (const name of Object.keys(emulationConfigs)) {
+      expect(banner).toMatch(new RegExp(`^ {4}${name}: \\{`, 'm'));
+    }
+    // An unsigned MSGSMS request: Huawei's emulation claims it and refuses it in its own words.
+    const answer = await fetch(`${url}/sms/batchSendSms/v1`, { method: 'POST' });
+    expect(await answer.json()).toMatchObject({ code: expect.stringMatching(/^E\d+$/) });
+    expect((await (await fetch(`${url}/_requests`)).json()) as unknown[]).toMatchObject([
+      { provider: 'huawei' },
+    ]);
   });
 
   const stops = {
@@ -78,7 +97,7 @@ describe('pnpm emulator', () => {
   }
 });
 
-describe('pnpm example', () => {
+describe('pnpm example', { timeout: 60_000 }, () => {
   it("stopping pnpm's process stops the app and its emulator", async () => {
     const child = spawnPnpm(['example'], { PORT: '0' });
     started.push(child);

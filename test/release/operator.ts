@@ -1,7 +1,8 @@
 /**
  * An operator with no checkout: the emulator from `npx @duanxin/emulator`, its printed Aliyun
- * config pasted into a file, `npx @duanxin/cli send … --dry-run` and then a real send to it; and
- * the CLI installed globally (`npm i -g`, into a prefix of its own).
+ * config pasted into a file, `npx @duanxin/cli send … --dry-run` and then a real send to it; the
+ * same with its Huawei Cloud config (every provider of the registry is built in); and the CLI
+ * installed globally (`npm i -g`, into a prefix of its own).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +21,12 @@ export const operate = async (dir: string, env: NodeJS.ProcessEnv) => {
     const output = emulator.output();
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     const aliyunConfig = /^ {4}aliyun: (.*)$/m.exec(output)?.[1];
-    if (!url || !aliyunConfig) {
+    const huaweiConfig = /^ {4}huawei: (.*)$/m.exec(output)?.[1];
+    if (!url || !aliyunConfig || !huaweiConfig) {
       throw new Error(`unexpected emulator banner:\n${output}`);
     }
     writeFileSync(path.join(dir, 'aliyun.json'), aliyunConfig);
+    writeFileSync(path.join(dir, 'huawei.json'), huaweiConfig);
     const inbox = async () =>
       (await (await fetch(new URL('/_inbox', url))).json()) as InboxMessage[];
     const duanxin = (...args: string[]) =>
@@ -38,6 +41,8 @@ export const operate = async (dir: string, env: NodeJS.ProcessEnv) => {
     const afterDryRun = await inbox();
     await duanxin(...send);
     const afterSend = await inbox();
+    await duanxin('send', 'huawei', '--config', 'huawei.json', '--to', '85291234567');
+    const afterHuaweiSend = (await inbox()).slice(afterSend.length);
 
     const prefix = path.join(dir, 'global');
     await run(
@@ -52,7 +57,7 @@ export const operate = async (dir: string, env: NodeJS.ProcessEnv) => {
       await run(path.join(prefix, 'bin', 'duanxin'), ['--version'], { cwd: dir, env })
     ).stdout.trim();
 
-    return { version, afterDryRun, afterSend, globalVersion };
+    return { version, afterDryRun, afterSend, afterHuaweiSend, globalVersion };
   } finally {
     emulator.stop();
   }

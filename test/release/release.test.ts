@@ -218,6 +218,7 @@ describe('an operator', () => {
     expect(result.version).toBe(versionOf('@duanxin/cli'));
     expect(result.afterDryRun).toEqual([]);
     expect(result.afterSend).toMatchObject([{ provider: 'aliyun', to: '+8613800138000' }]);
+    expect(result.afterHuaweiSend).toMatchObject([{ provider: 'huawei', to: '+85291234567' }]);
     expect(result.globalVersion).toBe(versionOf('@duanxin/cli'));
   }, 300_000);
 });
