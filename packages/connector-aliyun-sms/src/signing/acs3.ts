@@ -1,5 +1,4 @@
 import {
-  createHash,
   createHmac,
   createPrivateKey,
   createPublicKey,
@@ -10,9 +9,17 @@ import {
   equalInConstantTime,
   lowerCaseNames,
   normaliseIncomingHeaders,
-  percentEncode,
   type SignatureCheck,
 } from '@duanxin/shared';
+
+import {
+  buildCanonicalRequest,
+  checkSignedHeaders,
+  digestHex,
+  hashOf,
+  isSignedHeader,
+  requiredSignedHeaders,
+} from './canonical.js';
 
 /**
  * The V3 signature algorithms of the official SDKs (docs/providers.md §1.2): HMAC with SHA-256 or
@@ -26,14 +33,6 @@ const DEFAULT_ALGORITHM: Acs3Algorithm = 'ACS3-HMAC-SHA256';
 const CONTENT_SHA256 = 'x-acs-content-sha256';
 const PEM_BEGIN = '-----BEGIN PRIVATE KEY-----\n';
 const PEM_END = '\n-----END PRIVATE KEY-----';
-// providers.md §A.10: the emulator's policy for the headers a request must sign.
-const REQUIRED_SIGNED_HEADERS = [
-  'host',
-  'x-acs-action',
-  'x-acs-date',
-  'x-acs-signature-nonce',
-  'x-acs-version',
-];
 
 export type Acs3Signature = {
   algorithm: Acs3Algorithm;
@@ -74,7 +73,7 @@ export const signAliyunAcs3 = (input: {
   }
 
   const signedNames = Object.keys(headers).filter(isSignedHeader).sort();
-  const canonicalRequest = acs3CanonicalRequest({
+  const canonicalRequest = buildCanonicalRequest({
     method: input.method,
     path: input.path ?? '/',
     query: input.query,
@@ -138,13 +137,9 @@ export const verifyAliyunAcs3 = (input: {
     return { ok: false, reason: 'malformed Authorization header' };
   }
   const signedNames = authorization.signedHeaders.map((name) => name.toLowerCase());
-  const unsigned = REQUIRED_SIGNED_HEADERS.filter((name) => !signedNames.includes(name));
-  if (unsigned.length > 0) {
-    return { ok: false, reason: `SignedHeaders must include ${unsigned.join(', ')}` };
-  }
-  const absent = signedNames.filter((name) => headers[name] === undefined);
-  if (absent.length > 0) {
-    return { ok: false, reason: `signed headers missing from the request: ${absent.join(', ')}` };
+  const refused = checkSignedHeaders(signedNames, headers, requiredSignedHeaders);
+  if (refused) {
+    return refused;
   }
   const { algorithm } = authorization;
   const payloadHash = digestHex(algorithm, input.body);
@@ -155,7 +150,7 @@ export const verifyAliyunAcs3 = (input: {
     };
   }
 
-  const canonicalRequest = acs3CanonicalRequest({
+  const canonicalRequest = buildCanonicalRequest({
     method: input.method,
     path: input.path,
     query: input.query,
@@ -175,47 +170,12 @@ export const verifyAliyunAcs3 = (input: {
   };
 };
 
-const acs3CanonicalRequest = (parts: {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  signedHeaders: [name: string, value: string][];
-  payloadHash: string;
-}): string => {
-  const canonicalQuery = Object.keys(parts.query)
-    .sort()
-    .map((name) => `${percentEncode(name)}=${percentEncode(parts.query[name] ?? '')}`)
-    .join('&');
-  const canonicalHeaders = parts.signedHeaders
-    .map(([name, value]) => `${name}:${value.trim()}\n`)
-    .join('');
-  return [
-    parts.method.toUpperCase(),
-    parts.path,
-    canonicalQuery,
-    canonicalHeaders,
-    parts.signedHeaders.map(([name]) => name).join(';'),
-    parts.payloadHash,
-  ].join('\n');
-};
-
 const acs3StringToSign = (algorithm: Acs3Algorithm, canonicalRequest: string): string => {
   return `${algorithm}\n${digestHex(algorithm, canonicalRequest)}`;
 };
 
-const isSignedHeader = (name: string): boolean => {
-  return name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
-};
-
-/** Node's `sm3` is OpenSSL's GB/T 32905 implementation (its test vectors: signing/acs3.test.ts). */
-const hashOf = (algorithm: Acs3Algorithm): 'sha256' | 'sm3' =>
-  algorithm === 'ACS3-HMAC-SM3' ? 'sm3' : 'sha256';
-
 const digestName = (algorithm: Acs3Algorithm): string =>
   algorithm === 'ACS3-HMAC-SM3' ? 'SM3' : 'SHA-256';
-
-const digestHex = (algorithm: Acs3Algorithm, data: string | Buffer): string =>
-  createHash(hashOf(algorithm)).update(data).digest('hex');
 
 /** The SDKs accept the key's base64 body alone and add the PEM lines themselves (§1.2). */
 const privateKeyPem = (secret: string): string =>

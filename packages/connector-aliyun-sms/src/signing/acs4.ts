@@ -1,11 +1,19 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import {
   equalInConstantTime,
   lowerCaseNames,
   normaliseIncomingHeaders,
-  percentEncode,
   type SignatureCheck,
 } from '@duanxin/shared';
+
+import {
+  buildCanonicalRequest,
+  checkSignedHeaders,
+  digestHex,
+  hashOf,
+  isSignedHeader,
+  requiredSignedHeaders,
+} from './canonical.js';
 
 /**
  * ACS4 (docs/providers.md §1.2, "ACS4"): V3's canonical request, signed with HMAC-SHA256 or
@@ -15,14 +23,6 @@ export const ACS4_ALGORITHMS = ['ACS4-HMAC-SHA256', 'ACS4-HMAC-SM3'] as const;
 export type Acs4Algorithm = (typeof ACS4_ALGORITHMS)[number];
 
 const TERMINATOR = 'aliyun_v4_request';
-// The same policy as V3's (providers.md §A.10), plus the body digest the signature covers.
-const REQUIRED_SIGNED_HEADERS = [
-  'host',
-  'x-acs-action',
-  'x-acs-date',
-  'x-acs-signature-nonce',
-  'x-acs-version',
-];
 
 export type Acs4Scope = {
   /** `YYYYMMDD`, the UTC date of `x-acs-date`. */
@@ -105,7 +105,8 @@ export const signAliyunAcs4 = (input: {
   const date = (headers['x-acs-date'] ?? '').slice(0, 10).replace(/-/g, '');
   const scope = { date, region: input.region ?? 'center', product: input.product ?? 'Dysmsapi' };
   const signedNames = Object.keys(headers).filter(isSignedHeader).sort();
-  const canonicalRequest = acs4CanonicalRequest({
+  const canonicalRequest = buildCanonicalRequest({
+    bareEmptyValues: true,
     method: input.method,
     path: input.path ?? '/',
     query: input.query,
@@ -149,15 +150,13 @@ export const verifyAliyunAcs4 = (input: {
   const { algorithm } = authorization;
   const contentHeader = acs4ContentHeader(algorithm);
   const signedNames = authorization.signedHeaders.map((name) => name.toLowerCase());
-  const unsigned = [...REQUIRED_SIGNED_HEADERS, contentHeader].filter(
-    (name) => !signedNames.includes(name)
-  );
-  if (unsigned.length > 0) {
-    return { ok: false, reason: `SignedHeaders must include ${unsigned.join(', ')}` };
-  }
-  const absent = signedNames.filter((name) => headers[name] === undefined);
-  if (absent.length > 0) {
-    return { ok: false, reason: `signed headers missing from the request: ${absent.join(', ')}` };
+  // The same policy as V3's, plus the body digest the signature covers.
+  const refused = checkSignedHeaders(signedNames, headers, [
+    ...requiredSignedHeaders,
+    contentHeader,
+  ]);
+  if (refused) {
+    return refused;
   }
   const payloadHash = digestHex(algorithm, input.body);
   if (headers[contentHeader] !== payloadHash) {
@@ -168,7 +167,8 @@ export const verifyAliyunAcs4 = (input: {
     return { ok: false, reason: 'the Credential date is not the date of x-acs-date' };
   }
 
-  const canonicalRequest = acs4CanonicalRequest({
+  const canonicalRequest = buildCanonicalRequest({
+    bareEmptyValues: true,
     method: input.method,
     path: input.path,
     query: input.query,
@@ -192,36 +192,3 @@ export const verifyAliyunAcs4 = (input: {
     stringToSign,
   };
 };
-
-const acs4CanonicalRequest = (parts: {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  signedHeaders: [name: string, value: string][];
-  payloadHash: string;
-}): string => {
-  const canonicalQuery = Object.keys(parts.query)
-    .sort()
-    .map((name) => {
-      const value = parts.query[name] ?? '';
-      return value === '' ? percentEncode(name) : `${percentEncode(name)}=${percentEncode(value)}`;
-    })
-    .join('&');
-  return [
-    parts.method.toUpperCase(),
-    parts.path,
-    canonicalQuery,
-    parts.signedHeaders.map(([name, value]) => `${name}:${value.trim()}\n`).join(''),
-    parts.signedHeaders.map(([name]) => name).join(';'),
-    parts.payloadHash,
-  ].join('\n');
-};
-
-const isSignedHeader = (name: string): boolean =>
-  name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
-
-const hashOf = (algorithm: Acs4Algorithm): 'sha256' | 'sm3' =>
-  algorithm === 'ACS4-HMAC-SM3' ? 'sm3' : 'sha256';
-
-const digestHex = (algorithm: Acs4Algorithm, data: string | Buffer): string =>
-  createHash(hashOf(algorithm)).update(data).digest('hex');
