@@ -10,15 +10,15 @@ import {
   pickRegional,
   providerRejection,
   redactText,
-  regionalRoles,
-  templateKindHint,
-  templateKindMismatch,
+  refusedQueryItem,
+  templateKindFinding,
+  templateUses,
   templateVerdict,
   type CheckItem,
   type DeliveryRecord,
   type DeliveryReport,
   type PreparedStatusQuery,
-  type TemplateRole,
+  type TemplateUse,
 } from '@duanxin/shared';
 
 import { stripEchoedRequest } from './echoed-request.js';
@@ -58,17 +58,14 @@ const said = (answer: Answer, sensitive: readonly string[] = []) =>
     ? `${answer.Code}: ${redactText(stripEchoedRequest(answer.Message), sensitive)}`
     : answer.Code;
 
-/** A refused query: "unverified" when the key only lacks query rights, never "bad credentials". */
 const refusal = (subject: string, answer: Answer): CheckItem =>
-  noPermissionCodes.has(answer.Code)
-    ? checkItem(subject, 'unverified', `this key may not call the query APIs (${answer.Code})`, {
-        hint: queryPermissionHint,
-        providerCode: answer.Code,
-      })
-    : checkItem(subject, 'problem', said(answer), {
-        hint: lookupProviderError(aliyunErrorTable, answer.Code).hint,
-        providerCode: answer.Code,
-      });
+  refusedQueryItem(subject, {
+    providerCode: answer.Code,
+    said: said(answer),
+    lacksPermission: noPermissionCodes.has(answer.Code),
+    permissionHint: queryPermissionHint,
+    table: aliyunErrorTable,
+  });
 
 const credentialsItem = (answer: Answer, secret: string): CheckItem =>
   credentialFailure.test(answer.Code)
@@ -93,46 +90,25 @@ const signatureItem = (signName: string, answer: Answer): CheckItem => {
       });
 };
 
-type TemplateUse = {
-  code: string;
-  role: TemplateRole;
-  /** Variables the connector fills: the code's name, then the template's static params. */
-  variables: string[];
-  usageTypes: string[];
-};
+/** Variables the connector fills: the code's name, then the template's static params. */
+type AliyunTemplateUse = TemplateUse<string[]>;
 
-/** Each distinct (template, kind of number, variables sent) the config can produce. */
-const templateUses = (config: PreparedAliyunConfig): TemplateUse[] => {
-  const uses = new Map<string, TemplateUse>();
-  for (const template of config.templates) {
-    const regional =
-      typeof template.templateCode === 'object' || typeof template.params === 'object';
-    const kinds = regional ? [true, false] : [true];
-    for (const mainland of kinds) {
-      const code = pickRegional(template.templateCode, mainland);
-      const params = template.params && pickRegional(template.params, mainland);
-      const role =
-        regionalRoles(template.templateCode).length > 1
-          ? mainland
-            ? 'china'
-            : 'overseas'
-          : 'both';
-      const variables = [config.templateParamName, ...Object.keys(params ?? {})];
-      const key = `${code}|${role}|${[...variables].sort().join(',')}`;
-      const use = uses.get(key) ?? { code, role, variables, usageTypes: [] };
-      use.usageTypes.push(template.usageType);
-      uses.set(key, use);
-    }
-  }
-  return [...uses.values()];
-};
+const aliyunTemplateUses = (config: PreparedAliyunConfig): AliyunTemplateUse[] =>
+  templateUses(
+    config.templates,
+    (template, mainland) => [
+      config.templateParamName,
+      ...Object.keys((template.params && pickRegional(template.params, mainland)) ?? {}),
+    ],
+    (variables) => [...variables].sort().join(',')
+  );
 
 const templateVariables = (content: string) => [
   ...new Set([...content.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] ?? '')),
 ];
 
 const templateItem = (
-  use: TemplateUse,
+  use: AliyunTemplateUse,
   answer: Answer,
   { templateParamName: codeName, allowedCountries }: PreparedAliyunConfig
 ): CheckItem => {
@@ -150,24 +126,22 @@ const templateItem = (
       { problem: `${state}${reason}`, hint: templateHint },
     ]);
   }
-  const mismatch = templateKindMismatch(
-    use.role,
-    answer.TemplateType === internationalTemplateType,
-    allowedCountries
-  );
   const variables = templateVariables(
     typeof answer.TemplateContent === 'string' ? answer.TemplateContent : ''
   );
-  const unfilled = variables.filter((name) => !use.variables.includes(name));
+  const unfilled = variables.filter((name) => !use.sent.includes(name));
   const kind = templateKinds[Number(answer.TemplateType)] ?? 'unknown kind';
   return templateVerdict(
     subject,
     use.usageTypes,
     `approved, ${kind}, variables ${variables.join(', ')}`,
     [
-      mismatch
-        ? { problem: mismatch, hint: use.role === 'both' ? templateKindHint : templateHint }
-        : undefined,
+      templateKindFinding(
+        use.role,
+        answer.TemplateType === internationalTemplateType,
+        allowedCountries,
+        templateHint
+      ),
       variables.includes(codeName)
         ? undefined
         : {
@@ -188,7 +162,7 @@ const templateItem = (
 export const checkAliyunConfig = async (config: PreparedAliyunConfig): Promise<CheckItem[]> => {
   const sign = await query(config, 'QuerySmsSign', { SignName: config.signName });
   const credentials = credentialsItem(sign, config.accessKeySecret);
-  const uses = templateUses(config);
+  const uses = aliyunTemplateUses(config);
   if (credentials.status === 'problem') {
     const skipped = 'not checked: the credentials were refused';
     return [

@@ -10,16 +10,16 @@ import {
   pickRegional,
   providerRejection,
   redactText,
-  regionalRoles,
-  templateKindHint,
-  templateKindMismatch,
+  refusedQueryItem,
+  templateKindFinding,
+  templateUses,
   templateVerdict,
   type CheckItem,
   type DeliveryRecord,
   type DeliveryReport,
   type Prepared,
   type PreparedStatusQuery,
-  type TemplateRole,
+  type TemplateUse,
 } from '@duanxin/shared';
 
 import { tencentErrorTable } from './errors.js';
@@ -54,37 +54,24 @@ const said = ({ response, error }: { response: Response; error: string | undefin
 };
 
 const refusal = (subject: string, answer: { response: Response; error: string }): CheckItem =>
-  lacksPermission(answer.error)
-    ? checkItem(subject, 'unverified', `this key may not call the query APIs (${answer.error})`, {
-        hint: queryPermissionHint,
-        providerCode: answer.error,
-      })
-    : checkItem(subject, 'problem', said(answer), {
-        hint: lookupProviderError(tencentErrorTable, answer.error).hint,
-        providerCode: answer.error,
-      });
+  refusedQueryItem(subject, {
+    providerCode: answer.error,
+    said: said(answer),
+    lacksPermission: lacksPermission(answer.error),
+    permissionHint: queryPermissionHint,
+    table: tencentErrorTable,
+  });
 
-type TemplateUse = { code: string; role: TemplateRole; values: number; usageTypes: string[] };
+/** How many values the connector sends: `{1}` is the code, then the template's static values. */
+type TencentTemplateUse = TemplateUse<number>;
 
-/** Each distinct (template, kind of number, number of values sent) the config can produce. */
-const templateUses = (config: PreparedTencentConfig): TemplateUse[] => {
-  const uses = new Map<string, TemplateUse>();
-  for (const template of config.templates) {
-    const regionalCode = regionalRoles(template.templateCode).length > 1;
-    const kinds = regionalCode || typeof template.params === 'object' ? [true, false] : [true];
-    for (const mainland of new Set(kinds)) {
-      const code = pickRegional(template.templateCode, mainland);
-      const role: TemplateRole = regionalCode ? (mainland ? 'china' : 'overseas') : 'both';
-      // `{1}` is the code, then the template's static values.
-      const values = 1 + (template.params ? pickRegional(template.params, mainland).length : 0);
-      const key = `${code}|${role}|${values}`;
-      const use = uses.get(key) ?? { code, role, values, usageTypes: [] };
-      use.usageTypes.push(template.usageType);
-      uses.set(key, use);
-    }
-  }
-  return [...uses.values()];
-};
+const tencentTemplateUses = (config: PreparedTencentConfig): TencentTemplateUse[] =>
+  templateUses(
+    config.templates,
+    (template, mainland) =>
+      1 + (template.params ? pickRegional(template.params, mainland).length : 0),
+    String
+  );
 
 type ListedTemplate = { international: boolean; status: number; content: string; reply: string };
 
@@ -114,7 +101,7 @@ const listTemplates = async (config: PreparedTencentConfig, ids: number[]) => {
 const reviewStates: Record<number, string> = { 0: 'approved', 1: 'under review', [-1]: 'rejected' };
 
 const templateItem = (
-  use: TemplateUse,
+  use: TencentTemplateUse,
   found: ListedTemplate | undefined,
   allowedCountries: readonly string[] | undefined
 ): CheckItem => {
@@ -135,18 +122,15 @@ const templateItem = (
     const state = reviewStates[found.status] ?? `status ${found.status}`;
     return problem(found.status === -1 && found.reply ? `${state}: ${found.reply}` : state);
   }
-  const mismatch = templateKindMismatch(use.role, found.international, allowedCountries);
   const placeholders = [...found.content.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1]));
   const expected = Math.max(0, ...placeholders);
   const kind = found.international ? 'international' : 'domestic';
   return templateVerdict(subject, use.usageTypes, `approved, ${kind}, ${expected} placeholder(s)`, [
-    mismatch
-      ? { problem: mismatch, hint: use.role === 'both' ? templateKindHint : templateHint }
-      : undefined,
-    expected === use.values
+    templateKindFinding(use.role, found.international, allowedCountries, templateHint),
+    expected === use.sent
       ? undefined
       : {
-          problem: `the template has ${expected} placeholder(s), the connector sends ${use.values} value(s): the code${use.values > 1 ? ' and params' : ''}`,
+          problem: `the template has ${expected} placeholder(s), the connector sends ${use.sent} value(s): the code${use.sent > 1 ? ' and params' : ''}`,
           hint: lookupProviderError(
             tencentErrorTable,
             'FailedOperation.TemplateParamSetNotMatchApprovedTemplate'
@@ -190,7 +174,7 @@ const signatureItems = (config: PreparedTencentConfig): CheckItem[] =>
 
 /** Checks credentials, region, app ids and every template against Tencent Cloud; sends no SMS. */
 export const checkTencentConfig = async (config: PreparedTencentConfig): Promise<CheckItem[]> => {
-  const uses = templateUses(config);
+  const uses = tencentTemplateUses(config);
   const ids = [...new Set(uses.map((use) => use.code).filter((code) => /^\d+$/.test(code)))];
   const templates = await listTemplates(config, ids.map(Number));
   const unverified = (why: string) => [

@@ -7,6 +7,7 @@ import {
   checkItem,
   lookupProviderError,
   queryProvider,
+  refusedQueryItem,
   regionalRoles,
   unreadableQueryAnswer,
   type CheckItem,
@@ -65,15 +66,14 @@ const queryPermissionHint =
   'Allow this apikey the account and template APIs (云片 → 账户设置 → 子帐户管理), or check the templates in the console.';
 
 const refusalItem = (subject: string, refusal: NonNullable<Answer['refusal']>): CheckItem =>
-  refusal.code === noPermission
-    ? checkItem(subject, 'unverified', 'this apikey may not call the query APIs (-2)', {
-        hint: queryPermissionHint,
-        providerCode: refusal.code,
-      })
-    : checkItem(subject, 'problem', `${refusal.code}: ${refusal.message}`, {
-        hint: lookupProviderError(yunpianErrorTable, refusal.code).hint,
-        providerCode: refusal.code,
-      });
+  refusedQueryItem(subject, {
+    providerCode: refusal.code,
+    said: `${refusal.code}: ${refusal.message}`,
+    lacksPermission: refusal.code === noPermission,
+    permissionHint: queryPermissionHint,
+    table: yunpianErrorTable,
+    keyName: 'apikey',
+  });
 
 const balanceItem = (user: unknown): CheckItem => {
   const balance = (user as { balance?: unknown } | null)?.balance;

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { destroyAgents } from './http.js';
-import { chinaDay, listTemplateChoices, queryProvider, regionalRoles } from './operator.js';
+import {
+  chinaDay,
+  listTemplateChoices,
+  queryProvider,
+  regionalRoles,
+  templateKindFinding,
+  templateUses,
+} from './operator.js';
 
 describe('chinaDay', () => {
   it('is the calendar day in UTC+8, as Aliyun and Tencent file messages', () => {
@@ -39,6 +46,61 @@ describe('regionalRoles and listTemplateChoices', () => {
     expect(choices).toHaveLength(9);
     expect(choices[0]).toEqual({ usageType: 'SignIn', template: 'S', fellBackToGeneric: false });
     expect(choices[1]).toEqual({ usageType: 'Register', template: 'G', fellBackToGeneric: true });
+  });
+});
+
+describe('templateUses', () => {
+  type Template = { usageType: string; templateCode: string | { china: string; overseas: string } };
+  const uses = (
+    templates: Template[],
+    sent: (template: Template, mainland: boolean) => unknown[] = (_, mainland) => [mainland]
+  ) => templateUses(templates, sent, String);
+
+  it('gives a plain template one use for all numbers, each usage type named once', () => {
+    const plain = uses(
+      [
+        { usageType: 'SignIn', templateCode: 'SMS_1' },
+        { usageType: 'Register', templateCode: 'SMS_1' },
+      ],
+      () => ['code']
+    );
+    expect(plain).toEqual([
+      { code: 'SMS_1', role: 'both', sent: ['code'], usageTypes: ['SignIn', 'Register'] },
+    ]);
+  });
+
+  it('splits a regional template into its mainland and overseas uses', () => {
+    const regional = uses([{ usageType: 'Generic', templateCode: { china: 'C', overseas: 'O' } }]);
+    expect(regional.map(({ code, role, sent }) => [code, role, sent])).toEqual([
+      ['C', 'china', [true]],
+      ['O', 'overseas', [false]],
+    ]);
+  });
+
+  it('tells apart two sends of one plain template that fill different values', () => {
+    const split = uses([{ usageType: 'Generic', templateCode: 'SMS_1' }]);
+    expect(split.map(({ role, sent }) => [role, sent])).toEqual([
+      ['both', [true]],
+      ['both', [false]],
+    ]);
+  });
+});
+
+describe('templateKindFinding', () => {
+  it('says a domestic template cannot serve overseas numbers, unless allowedCountries is CN', () => {
+    expect(templateKindFinding('both', false, undefined, 'fix it')?.problem).toBe(
+      'a domestic template, used for numbers outside mainland China too'
+    );
+    expect(templateKindFinding('both', false, ['CN'], 'fix it')).toBeUndefined();
+    expect(templateKindFinding('china', false, undefined, 'fix it')).toBeUndefined();
+  });
+
+  it('hints a regional template for a plain one, the template fix for a regional one', () => {
+    expect(templateKindFinding('both', true, undefined, 'fix it')?.hint).toMatch(/"china"/);
+    expect(templateKindFinding('china', true, undefined, 'fix it')).toEqual({
+      problem: 'an international template, used for mainland numbers',
+      hint: 'fix it',
+    });
   });
 });
 

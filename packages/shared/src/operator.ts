@@ -9,8 +9,10 @@ import type { SendMessageData } from '@logto/connector-kit';
 import {
   badInput,
   duanxinError,
+  lookupProviderError,
   redactDeep,
   redactSecrets,
+  type ProviderErrorTable,
   type ProviderName,
 } from './errors/index.js';
 import { callProvider, defaultTimeoutMs, type ProviderCall, type ProviderReply } from './http.js';
@@ -139,31 +141,100 @@ export const regionalRoles = <T>(value: Regional<T>): { value: T; role: Template
     : [{ value: value as T, role: 'both' }];
 
 /**
- * Why a domestic or international template cannot serve the numbers it is used for, if so.
+ * Why a domestic or international template cannot serve the numbers it is used for, if so, and
+ * what to do: split a plain template into a regional one, or fix the template (`templateHint`).
  * `allowedCountries` narrows what a plain (`both`) template has to serve.
  */
-export const templateKindMismatch = (
+export const templateKindFinding = (
   role: TemplateRole,
   international: boolean,
-  allowedCountries: readonly string[] | undefined
-): string | undefined => {
+  allowedCountries: readonly string[] | undefined,
+  templateHint: string | undefined
+): Finding | undefined => {
   const everywhere = !allowedCountries || allowedCountries.length === 0;
   const too = role === 'both' ? ' too' : '';
+  const hint = role === 'both' ? templateKindHint : templateHint;
   if (international && role !== 'overseas' && (everywhere || allowedCountries.includes('CN'))) {
-    return `an international template, used for mainland numbers${too}`;
+    return { problem: `an international template, used for mainland numbers${too}`, hint };
   }
   if (
     !international &&
     role !== 'china' &&
     (everywhere || allowedCountries.some((country) => country !== 'CN'))
   ) {
-    return `a domestic template, used for numbers outside mainland China${too}`;
+    return { problem: `a domestic template, used for numbers outside mainland China${too}`, hint };
   }
   return undefined;
 };
 
-export const templateKindHint =
+const templateKindHint =
   'Give templateCode as { "china": …, "overseas": … } with a domestic and an international template, or limit allowedCountries to the countries served.';
+
+/**
+ * A query the provider refused. A key that only lacks query rights is "unverified", with how to
+ * grant them: never reported as bad credentials.
+ */
+export const refusedQueryItem = (
+  subject: string,
+  refusal: {
+    providerCode: string;
+    /** The provider's answer as shown (`code: message`), already redacted. */
+    said: string;
+    lacksPermission: boolean;
+    permissionHint: string;
+    table: ProviderErrorTable;
+    /** What the provider calls its credential: `key`, `apikey`. */
+    keyName?: string;
+  }
+): CheckItem => {
+  const { providerCode, keyName = 'key' } = refusal;
+  return refusal.lacksPermission
+    ? checkItem(
+        subject,
+        'unverified',
+        `this ${keyName} may not call the query APIs (${providerCode})`,
+        { hint: refusal.permissionHint, providerCode }
+      )
+    : checkItem(subject, 'problem', refusal.said, {
+        hint: lookupProviderError(refusal.table, providerCode).hint,
+        providerCode,
+      });
+};
+
+/** One template as a config can use it: for which numbers, what is sent, and by which usage types. */
+export type TemplateUse<Sent> = {
+  code: string;
+  role: TemplateRole;
+  sent: Sent;
+  usageTypes: string[];
+};
+
+/**
+ * Each distinct (template, kind of number, what is sent) a config can produce: a regional code or
+ * regional params make a mainland and an overseas use. `sentKey` tells two `sent` apart.
+ */
+export const templateUses = <T extends { usageType: string; templateCode: Regional<string> }, Sent>(
+  templates: readonly T[],
+  sent: (template: T, isMainlandChina: boolean) => Sent,
+  sentKey: (sent: Sent) => string
+): TemplateUse<Sent>[] => {
+  const uses = new Map<string, TemplateUse<Sent>>();
+  for (const template of templates) {
+    const regionalCode = regionalRoles(template.templateCode).length > 1;
+    for (const mainland of [true, false]) {
+      const code = pickRegional(template.templateCode, mainland);
+      const role: TemplateRole = regionalCode ? (mainland ? 'china' : 'overseas') : 'both';
+      const what = sent(template, mainland);
+      const key = `${code}|${role}|${sentKey(what)}`;
+      const use = uses.get(key) ?? { code, role, sent: what, usageTypes: [] };
+      if (!use.usageTypes.includes(template.usageType)) {
+        use.usageTypes.push(template.usageType);
+      }
+      uses.set(key, use);
+    }
+  }
+  return [...uses.values()];
+};
 
 export type StatusQuery = {
   /** The provider's message id as a send reported it: Aliyun BizId, Tencent SerialNo. */
