@@ -46,7 +46,7 @@ export const queryParams = (request: EmulatorRequest): Record<string, string> =>
   return Object.fromEntries(request.url.searchParams);
 };
 
-/** Parameters may arrive in the query, in a form body, or both (§A.10). */
+/** Parameters may arrive in the query, in a form body, or both (§1.4 item 8). */
 export const requestParams = (request: EmulatorRequest): Record<string, string> => {
   const params = queryParams(request);
   if (isFormBody(request)) {
@@ -263,7 +263,7 @@ const checkCommon = (
   return credential;
 };
 
-/** The real API echoes its string to sign, which is what makes a mismatch debuggable (§A.9). */
+/** The real API echoes its string to sign, which is what makes a mismatch debuggable (§1.6). */
 const signatureError = (check: SignatureCheck): AliyunError | undefined => {
   if (check.ok) {
     return undefined;

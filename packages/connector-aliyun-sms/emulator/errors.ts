@@ -1,5 +1,5 @@
 /**
- * Aliyun answers (providers.md §A.9): gateway (POP) errors carry an HTTP error status and
+ * Aliyun answers (docs/providers.md §1.6): gateway (POP) errors carry an HTTP error status and
  * `{RequestId, HostId, Code, Message, Recommend}`; business errors are HTTP 200 `{RequestId, Code,
  * Message}`. V1 requests get XML unless they ask for `Format=JSON` (the V1 default is XML).
  */

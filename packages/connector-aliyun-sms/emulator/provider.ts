@@ -1,5 +1,5 @@
 /**
- * Aliyun Dysmsapi 2017-05-25 (providers.md §A): SendSms, SendBatchSms, QuerySendDetails,
+ * Aliyun Dysmsapi 2017-05-25 (docs/providers.md §1): SendSms, SendBatchSms, QuerySendDetails,
  * QuerySmsSign and QuerySmsTemplate, signed with RPC V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256,
  * ACS3-HMAC-SM3, ACS3-RSA-SHA256).
  */
@@ -97,7 +97,7 @@ export const aliyunDefaultAccount = (): ProviderAccount => {
         max: 1,
         code: 'isv.BUSINESS_LIMIT_CONTROL',
         message: '触发分钟级流控Permits:1',
-        // Per number and signature (providers.md §A.9).
+        // Per number and signature (docs/providers.md §1.6).
         perKey: true,
       },
       {

@@ -1,4 +1,4 @@
-/** SendSms and SendBatchSms (providers.md §A.8): validation in the API's order, then delivery. */
+/** SendSms and SendBatchSms (docs/providers.md §1.5): validation in the API's order, then delivery. */
 import { randomInt } from 'node:crypto';
 
 import type { ProviderAccount, ProviderContext, SeedTemplate } from '@duanxin/shared';

@@ -1,5 +1,5 @@
 /**
- * Requests captured from the official Aliyun SDKs (providers.md §A.4, §A.7), replayed byte for
+ * Requests captured from the official Aliyun SDKs (docs/providers.md §1.7), replayed byte for
  * byte over TCP with the emulator's clock pinned to the capture time. They carry the SMS doc's
  * test credentials (`testId` / `testSecret`) and a `Host: dysmsapi.aliyuncs.com` header: the
  * V3 signatures cover that host, so only a raw request can reproduce them.

@@ -11,7 +11,7 @@ export const apiVersion = '2017-05-25';
 export const defaultRegionId = 'cn-hangzhou';
 
 /**
- * Regions and their Dysmsapi hosts, from the official SDK's endpoint map (providers.md §A.1).
+ * Regions and their Dysmsapi hosts, from the official SDK's endpoint map (docs/providers.md §1.3).
  * The mainland regions share the central host.
  */
 export const regionHosts: Readonly<Record<string, string>> = {

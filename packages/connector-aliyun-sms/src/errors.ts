@@ -9,7 +9,7 @@ const credentials =
 
 /**
  * Dysmsapi error codes → Logto error codes.
- * https://help.aliyun.com/document_detail/101346.html (providers.md §A.9)
+ * https://help.aliyun.com/document_detail/101346.html (docs/providers.md §1.6)
  */
 export const aliyunErrorTable: ProviderErrorTable = {
   'isv.BUSINESS_LIMIT_CONTROL': perNumberLimit(

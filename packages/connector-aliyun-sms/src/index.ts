@@ -1,6 +1,6 @@
 /**
  * Aliyun Dysmsapi SendSms as a Logto SMS connector: its facts, handed to the connector core of
- * `@duanxin/shared` (docs/providers.md §A).
+ * `@duanxin/shared` (docs/providers.md §1).
  */
 import { defineSmsConnector, type AnswerReading, type ProviderReply } from '@duanxin/shared';
 
@@ -20,7 +20,7 @@ export { aliyunHints } from './hints.js';
 
 type SendSmsAnswer = { Code?: unknown; Message?: unknown; BizId?: unknown; RequestId?: unknown };
 
-/** `Code` OK with a `BizId` is a send; any other `Code` is the refusal's (providers.md §A.9). */
+/** `Code` OK with a `BizId` is a send; any other `Code` is the refusal's (docs/providers.md §1.5). */
 const readSendSmsAnswer = ({ json }: ProviderReply): AnswerReading => {
   const answer = json as SendSmsAnswer | undefined;
   if (typeof answer !== 'object' || answer === null || typeof answer.Code !== 'string') {

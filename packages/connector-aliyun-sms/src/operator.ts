@@ -179,7 +179,7 @@ export const checkAliyunConfig = async (config: PreparedAliyunConfig): Promise<C
   return items;
 };
 
-// SendStatus of QuerySendDetails (providers.md §A.8).
+// SendStatus of QuerySendDetails (docs/providers.md §1.5).
 const deliveryStates: Record<number, DeliveryRecord['state']> = {
   1: 'pending',
   2: 'failed',

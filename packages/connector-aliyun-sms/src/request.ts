@@ -15,7 +15,7 @@ export type AliyunCredentials = {
   regionId?: string;
 };
 
-/** `yyyy-MM-ddTHH:mm:ssZ`: Aliyun refuses milliseconds (providers.md §A.2). */
+/** `yyyy-MM-ddTHH:mm:ssZ`: Aliyun refuses milliseconds (docs/providers.md §1.4 item 5). */
 const aliyunTimestamp = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const encodeParams = (params: Record<string, string>) =>
@@ -96,7 +96,7 @@ export const prepareAliyunConfig = (config: AliyunSmsConfig) => ({
 
 export type PreparedAliyunConfig = Prepared<ReturnType<typeof prepareAliyunConfig>>;
 
-/** Without `endpoint`: the host of `regionId` (providers.md §A.1), else the central one. */
+/** Without `endpoint`: the host of `regionId` (docs/providers.md §1.3), else the central one. */
 export const aliyunEndpoint = ({ regionId }: AliyunSmsConfig) =>
   regionId ? `https://${regionHosts[regionId] ?? ''}` : defaultEndpoint;
 

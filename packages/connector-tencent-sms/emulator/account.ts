@@ -38,7 +38,7 @@ export const tencentDefaultAccount = (): ProviderAccount => ({
   ],
   balance: 1_000_000,
   international: true,
-  // Default frequency policy, providers.md §B.6: same content 1/30 s, 5/h, 10/calendar day.
+  // Default frequency policy, docs/providers.md §2.6: same content 1/30 s, 5/h, 10/calendar day.
   flowControl: [
     // Same content within 30 s; the hourly and daily caps count every message to the number.
     { seconds: 30, max: 1, code: 'LimitExceeded.PhoneNumberThirtySecondLimit', perKey: true },

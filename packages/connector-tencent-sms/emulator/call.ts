@@ -13,7 +13,7 @@ export type TencentCall = {
   requestId: string;
 };
 
-/** 2019-07-11 spells some fields differently (providers.md §B.7). */
+/** 2019-07-11 spells some fields differently (docs/providers.md §2.3). */
 const FIELDS_2019: Record<string, string> = {
   SmsSdkAppId: 'SmsSdkAppid',
   SignName: 'Sign',

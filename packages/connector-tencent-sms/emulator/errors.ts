@@ -3,7 +3,7 @@ import type { EmulatorResponse } from '@duanxin/shared';
 
 /**
  * Messages of the codes the Tencent emulator answers (wording from the API 3.0 common error page and
- * `tencentcloud-sdk-go` sms/v20210111/errors.go, providers.md §B.6). Clients key on `Code`.
+ * `tencentcloud-sdk-go` sms/v20210111/errors.go, docs/providers.md §2.6). Clients key on `Code`.
  */
 export const TENCENT_MESSAGES: Record<string, string> = {
   'AuthFailure.InvalidAuthorization': 'Authorization header is missing or malformed.',
@@ -49,7 +49,7 @@ export const TENCENT_MESSAGES: Record<string, string> = {
 export const messageFor = (code: string): string =>
   TENCENT_MESSAGES[code] ?? 'The request could not be processed.';
 
-/** A request-level failure: HTTP 200 with `Response.Error` (providers.md §B.5). */
+/** A request-level failure: HTTP 200 with `Response.Error` (docs/providers.md §2.5). */
 export class TencentError extends Error {
   constructor(
     readonly code: string,

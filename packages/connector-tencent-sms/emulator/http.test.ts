@@ -101,7 +101,7 @@ describe('tencent provider over HTTP', () => {
     expect(emulator.inbox.list()).toEqual([]);
   });
 
-  it('replays the B-SDK-1 capture byte for byte (providers.md §B.4)', async () => {
+  it('replays the B-SDK-1 capture byte for byte (docs/providers.md §2.7)', async () => {
     emulator = await startEmulator({
       now: () => 1_551_113_065_000,
       seed: {

@@ -239,7 +239,7 @@ describe('tencent provider: authentication', () => {
     expect(await errorCode({ ...request, headers })).toBe('AuthFailure.SignatureFailure');
   });
 
-  it('tolerates the Node SDK host/port and service quirks (providers.md §B.8)', async () => {
+  it('tolerates the Node SDK host/port and service quirks (docs/providers.md §2.4 item 6)', async () => {
     const timestamp = NOW / 1000;
     const body = JSON.stringify({
       PhoneNumberSet: ['+8613800138000'],

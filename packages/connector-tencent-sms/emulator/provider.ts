@@ -28,7 +28,7 @@ import {
 } from './query.js';
 import { sendSms } from './send.js';
 
-/** X-TC-Timestamp may differ from server time by at most 5 minutes (providers.md §B.1). */
+/** X-TC-Timestamp may differ from server time by at most 5 minutes (docs/providers.md §2.2). */
 const TIMESTAMP_WINDOW_SECONDS = 300;
 
 type Action = {
@@ -126,8 +126,8 @@ const readTc3 = (request: EmulatorRequest): Signed => {
     region: header(request, 'x-tc-region'),
     token: header(request, 'x-tc-token'),
     params: () => parseParams(request),
-    // The verifier checks the scope date (UTC, §0.1 item 7) and tolerates the SDK's host/port
-    // and service quirks (§B.8).
+    // The verifier checks the scope date (UTC, §2.4 item 3) and tolerates the SDK's host/port
+    // and service quirks (§2.4 item 6).
     verify: (secretKey) =>
       verifyTencentTc3({
         method: request.method,
@@ -203,7 +203,7 @@ const authenticate = (request: EmulatorRequest, context: ProviderContext, reques
   if (!TENCENT_VERSIONS.includes(version as TencentVersion)) {
     throw new TencentError('NoSuchVersion', `The API version \`${version}\` does not exist.`);
   }
-  // X-TC-Region is required by 2021-01-11 only (providers.md §B.1).
+  // X-TC-Region is required by 2021-01-11 only (docs/providers.md §2.3).
   if (region === undefined && version === '2021-01-11') {
     throw new TencentError(
       'MissingParameter',

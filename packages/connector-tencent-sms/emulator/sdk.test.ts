@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, errorCode, fakeContext, statusCodes } from '../test/emulator-support.js';
 import type { EmulatorRequest, ProviderAccount } from '@duanxin/shared';
 
-/** The official Node SDK's own requests, captured byte for byte (providers.md §B.4). */
+/** The official Node SDK's own requests, captured byte for byte (docs/providers.md §2.7). */
 describe('tencent provider: SDK captures', () => {
   const SDK_NOW = 1_551_113_065_000;
   const vectorAccount = (

@@ -31,7 +31,7 @@ export const placeholderCount = (template: SeedTemplate): number =>
 const render = (template: SeedTemplate, params: string[]): string =>
   template.content.replace(/\{(\d+)\}/g, (whole, n: string) => params[Number(n) - 1] ?? whole);
 
-/** Billed parts: 70 characters for one message, 67 per part beyond (providers.md §B.5). */
+/** Billed parts: 70 characters for one message, 67 per part beyond (docs/providers.md §2.5). */
 const parts = (text: string): number => {
   const length = [...text].length;
   return length <= 70 ? 1 : Math.ceil(length / 67);
@@ -68,7 +68,7 @@ export const sendSms = (call: TencentCall, context: ProviderContext) => {
   const signature = account.signatures.find(
     (candidate) => candidate.name === signName && candidate.state === 'approved'
   );
-  // International messages need no signature (providers.md §B.5, SignName "domestic: yes; intl: no").
+  // International messages need no signature (docs/providers.md §2.5, SignName "domestic: yes; intl: no").
   if (!international && !signature) {
     throw new TencentError('FailedOperation.SignatureIncorrectOrUnapproved');
   }

@@ -12,7 +12,7 @@ export const apiVersion = '2021-01-11';
 export const signingService = 'sms';
 export const defaultRegion = 'ap-guangzhou';
 
-/** `X-TC-Region` values the SMS API serves (providers.md §B.1). */
+/** `X-TC-Region` values the SMS API serves (docs/providers.md §2.3). */
 export const tencentRegions = [
   'ap-guangzhou',
   'ap-beijing',

@@ -7,7 +7,7 @@ const template =
 
 /**
  * Tencent Cloud SMS error codes → Logto error codes.
- * https://cloud.tencent.com/document/api/382/52075 and /382/59177 (providers.md §B.6)
+ * https://cloud.tencent.com/document/api/382/52075 and /382/59177 (docs/providers.md §2.6)
  */
 export const tencentErrorTable: ProviderErrorTable = {
   'LimitExceeded.PhoneNumberThirtySecondLimit': perNumberLimit(),

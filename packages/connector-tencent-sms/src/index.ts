@@ -20,7 +20,7 @@ export { tencentHints } from './hints.js';
 
 type SendStatus = { SerialNo?: unknown; Code?: unknown; Message?: unknown; Fee?: unknown };
 
-/** Errors come with HTTP 200 too: `Response.Error`, then the number's own `Code` (§2.2). */
+/** Errors come with HTTP 200 too: `Response.Error`, then the number's own `Code` (§2.5). */
 const readSendSmsAnswer = ({ json }: ProviderReply): AnswerReading => {
   const response = (json as { Response?: Response | null } | undefined)?.Response;
   if (typeof response !== 'object' || response === null) {

@@ -12,12 +12,13 @@ export type TencentCredentials = {
   region: string;
 };
 
-// Signed byte for byte: `application/json` would give another signature (providers.md §0.1 item 8).
+// Signed byte for byte: `application/json` would give another signature (docs/providers.md §2.4 item 2).
 const contentType = 'application/json; charset=utf-8';
 
 /**
  * API 3.0 POST with a JSON body, TC3-HMAC-SHA256. Signed afresh per attempt (new timestamp), and
- * `host` is signed exactly as sent: with its port, unlike the official Node SDK (providers.md §B.8).
+ * `host` is signed exactly as sent: with its port, unlike the official Node SDK
+ * (docs/providers.md §2.4 item 6).
  */
 export const buildTc3Request = (
   origin: string,

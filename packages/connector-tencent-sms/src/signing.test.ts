@@ -7,7 +7,8 @@ import {
   verifyTencentTc3,
 } from './signing.js';
 
-// Test vectors copied from providers.md §B.3 (official docs) and §B.4 (official SDK captures).
+// Test vectors of the official docs and official SDK captures, whose sources
+// docs/providers.md §2.7 names.
 
 const EXAMPLE_ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE';
 const EXAMPLE_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
@@ -238,7 +239,7 @@ const vectors: Tc3Vector[] = [
     signature: '13dfdefec8f8611e5f231b71de35ef700c955a9b958609bbbe6cc40c1a412de1',
   }),
   sdkVector({
-    // 2023-12-31T23:59:59Z is already 2024-01-01 in Beijing (providers.md §0.1 item 7).
+    // 2023-12-31T23:59:59Z is already 2024-01-01 in Beijing (docs/providers.md §2.4 item 3).
     name: 'B-SDK-4 (SendSms 2021-01-11, UTC date differs from Beijing date)',
     version: '2021-01-11',
     timestamp: 1704067199,
@@ -466,7 +467,7 @@ describe('signTencentTc3', () => {
   const sdk1 = vectors[3]!;
   const hand1 = vectors[8]!;
 
-  it('signs the exact content-type bytes (providers.md §0.1 item 8)', () => {
+  it('signs the exact content-type bytes (docs/providers.md §2.4 item 2)', () => {
     // Same body, same keys: only `; charset=utf-8` differs between B-SDK-1 and B-HAND-1.
     expect(sign(sdk1).signature).toBe(
       '65593255c04729587cceea2ed42207fe966081ac4f2f8a90d37f296b0eb44870'
@@ -480,7 +481,7 @@ describe('signTencentTc3', () => {
     expect(sign(vectors[9]!).canonicalRequest).toContain('\nx-tc-action:sendsms\n');
   });
 
-  it('takes the UTC date for the scope (providers.md §0.1 item 7)', () => {
+  it('takes the UTC date for the scope (docs/providers.md §2.4 item 3)', () => {
     expect(sign({ ...sdk1, timestamp: 1704067199 }).credentialScope).toBe(
       '2023-12-31/sms/tc3_request'
     );
@@ -557,7 +558,7 @@ describe('verifyTencentTc3', () => {
   const verify = (headers: Record<string, string | string[] | undefined>) =>
     verifyTencentTc3({ method: 'POST', headers, body, secretKey: EXAMPLE_KEY });
 
-  it('accepts a host signed without its port but sent as host:port (providers.md §B.8)', () => {
+  it('accepts a host signed without its port but sent as host:port (docs/providers.md §2.4 item 6)', () => {
     const signed = signTencentTc3({
       secretId: EXAMPLE_ID,
       secretKey: EXAMPLE_KEY,
@@ -594,7 +595,7 @@ describe('verifyTencentTc3', () => {
     expect(verify(headers)).toEqual({ ok: true });
   });
 
-  it('takes the service from the credential scope: the SDK signs `127` for 127.0.0.1 (§0.1 item 9)', () => {
+  it('takes the service from the credential scope: the SDK signs `127` for 127.0.0.1 (§2.4 item 6)', () => {
     const signed = signTencentTc3({
       secretId: EXAMPLE_ID,
       secretKey: EXAMPLE_KEY,

@@ -16,7 +16,7 @@ const SIGNING_KEY_CACHE_LIMIT = 32;
 // hashes of (secretKey, date, service) so the secret never appears in anything inspectable.
 const signingKeyCache = new Map<string, Buffer>();
 
-/** SecretSigning of providers.md §B.2: HMAC chain "TC3"+SecretKey → date → service → "tc3_request". */
+/** SecretSigning of docs/providers.md §2.4 item 4: HMAC chain "TC3"+SecretKey → date → service → "tc3_request". */
 export function deriveTc3SigningKey(secretKey: string, date: string, service: string): Buffer {
   const cacheKey = createHash('sha256')
     .update(JSON.stringify([secretKey, date, service]))
@@ -49,7 +49,7 @@ export interface Tc3Signature {
 /**
  * `headers` must hold every header of `signedHeaders` (default `content-type` and `host`) with
  * the exact value that is sent: `application/json` and `application/json; charset=utf-8` give
- * different signatures (providers.md §0.1 item 8). For GET pass an empty body.
+ * different signatures (docs/providers.md §2.4 item 2). For GET pass an empty body.
  */
 export function signTencentTc3(input: {
   secretId: string;
@@ -91,7 +91,7 @@ export function signTencentTc3(input: {
     stringToSign
   ).toString('hex');
   return {
-    // ", " separators, unlike Aliyun's bare commas (providers.md §B.2).
+    // ", " separators, unlike Aliyun's bare commas (docs/providers.md §2.4 item 5).
     authorization: `${ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedNames.join(';')}, Signature=${signature}`,
     canonicalRequest,
     stringToSign,
@@ -109,7 +109,7 @@ export function parseTc3Authorization(value: string):
       signature: string;
     }
   | undefined {
-  // providers.md §B.8.
+  // docs/providers.md §2.4 item 5.
   const match =
     /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
       value.trim()
@@ -123,7 +123,7 @@ export function parseTc3Authorization(value: string):
 
 /**
  * The service and date come from the credential scope: the Node SDK derives the service from the
- * first DNS label of the endpoint, so pointed at 127.0.0.1 it signs service `127` (§0.1 item 9).
+ * first DNS label of the endpoint, so pointed at 127.0.0.1 it signs service `127` (§2.4 item 6).
  */
 export function verifyTencentTc3(input: {
   method: string;
@@ -146,7 +146,7 @@ export function verifyTencentTc3(input: {
     return { ok: false, reason: 'missing or invalid X-TC-Timestamp header' };
   }
   const timestamp = Number(timestampHeader);
-  // The scope date is the UTC date of the timestamp, not the Beijing one (§0.1 item 7).
+  // The scope date is the UTC date of the timestamp, not the Beijing one (§2.4 item 3).
   if (authorization.date !== utcDate(timestamp)) {
     return {
       ok: false,
@@ -194,7 +194,7 @@ export function verifyTencentTc3(input: {
   if (asSent.ok) {
     return { ok: true };
   }
-  // The Node SDK signs the host without its port but sends `Host: h:port` (§B.8).
+  // The Node SDK signs the host without its port but sends `Host: h:port` (§2.4 item 6).
   const hostWithoutPort = hostAsSent.replace(/:\d+$/, '');
   if (hostWithoutPort !== hostAsSent && attempt(hostWithoutPort).ok) {
     return { ok: true };
@@ -213,7 +213,7 @@ function tc3CanonicalRequest(parts: {
   signedHeaders: [name: string, value: string][];
   payloadHash: string;
 }): string {
-  // Names and values lower-cased: `x-tc-action:sendsms` (providers.md §0.1 item 8).
+  // Names and values lower-cased: `x-tc-action:sendsms` (docs/providers.md §2.4 item 1).
   const canonicalHeaders = parts.signedHeaders
     .map(([name, value]) => `${name}:${value.trim().toLowerCase()}\n`)
     .join('');

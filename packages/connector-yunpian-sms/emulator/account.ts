@@ -33,7 +33,7 @@ export const yunpianDefaultAccount = (): ProviderAccount => ({
   ],
   balance: 1_000_000,
   international: true,
-  // Account-configurable defaults of providers.md §C.7.
+  // Account-configurable defaults of docs/providers.md §3.4.
   flowControl: [
     // Same text to the same number (codes 8, 9); per number whatever the text (22, 17).
     { seconds: 30, max: 1, code: '8', perKey: true },

@@ -1,6 +1,6 @@
 import type { EmulatorResponse } from '@duanxin/shared';
 
-/** `msg` of the codes the YunPian emulator answers (providers.md §C.3, §C.4); clients key on `code`. */
+/** `msg` of the codes the YunPian emulator answers (docs/providers.md §3.4); clients key on `code`. */
 export const YUNPIAN_MESSAGES: Record<number, string> = {
   [-7]: 'HTTP请求错误',
   [-2]: 'API没有权限',
@@ -45,7 +45,7 @@ export const yunpianOk = (body: unknown): EmulatorResponse => ({
   body,
 });
 
-/** Errors are HTTP 400 with the status repeated in the body (providers.md §C.3). */
+/** Errors are HTTP 400 with the status repeated in the body (docs/providers.md §3.4). */
 export const yunpianError = (error: YunpianError): EmulatorResponse => ({
   status: error.httpStatus,
   headers: JSON_HEADERS,

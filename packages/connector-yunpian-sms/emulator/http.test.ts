@@ -10,7 +10,7 @@ afterEach(async () => {
 const APIKEY = 'duanxin-demo-apikey-0000000000000';
 
 const post = async (target: Emulator, path: string, fields: Record<string, string>) => {
-  // URLSearchParams writes spaces as `+` and `+` as `%2B`, as YunPian needs (providers.md §C.6).
+  // URLSearchParams writes spaces as `+` and `+` as `%2B`, as YunPian needs (docs/providers.md §3.5).
   const response = await fetch(`${target.url}${path}`, {
     method: 'POST',
     headers: {

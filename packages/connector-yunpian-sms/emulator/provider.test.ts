@@ -8,7 +8,7 @@ const DOC_APIKEY = '9b11127a9701975c734b8aee81ee3526';
 
 const fakeContext = (account?: ProviderAccount) => fakeProviderContext(yunpianProvider, account);
 
-/** The account of the doc samples in providers.md §C.6. */
+/** The account of the doc samples in docs/providers.md §3.5. */
 const docAccount = (): ProviderAccount => ({
   credentials: [{ id: DOC_APIKEY }],
   signatures: [
@@ -56,7 +56,7 @@ const single = (mobile: string, text: string, fields: Record<string, string> = {
 const codeOf = async (request: EmulatorRequest, context?: ProviderContext) =>
   (await call(request, context)).body.code;
 
-describe('yunpian provider: providers.md §C.6 request bodies', () => {
+describe('yunpian provider: docs/providers.md §3.5 request bodies', () => {
   it('C-1 single_send', async () => {
     const { context, inbox } = fakeContext(docAccount());
     const body =

@@ -44,7 +44,7 @@ const tplSingleSend = ({ params, context }: Call) => {
   return sendOne(context, mobile, prepared, params.get('uid') ?? undefined);
 };
 
-/** Per-number results: each `data[i]` carries its own code (providers.md §C.3). */
+/** Per-number results: each `data[i]` carries its own code (docs/providers.md §3.4). */
 const batchSend = ({ params, context }: Call) => {
   const mobileList = required(params, 'mobile');
   const mobiles = mobileList.split(',');

@@ -31,7 +31,7 @@ export type SendResult = {
 
 let lastSid = 30_000_000_000;
 
-/** 70 characters (signature included) for one part, else 67 per part (providers.md §C.7). */
+/** 70 characters (signature included) for one part, else 67 per part (docs/providers.md §3.3). */
 const partsOf = (text: string): number => {
   const length = [...text].length;
   return length <= 70 ? 1 : Math.ceil(length / 67);

@@ -1,7 +1,7 @@
 import type { ProviderAccount, SeedTemplate } from '@duanxin/shared';
 import { YunpianError } from './errors.js';
 
-/** `#name#`: case-sensitive letters, digits and `_` between half-width `#` (providers.md §C.2). */
+/** `#name#`: case-sensitive letters, digits and `_` between half-width `#` (docs/providers.md §3.3). */
 const VARIABLE = /#([A-Za-z0-9_]+)#/g;
 const LEADING_SIGNATURE = /^【([^】]*)】/;
 
@@ -12,7 +12,7 @@ export const splitSignature = (text: string): { signature?: string; body: string
 
 const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Each `#var#` is a lazy wildcard in an anchored pattern (providers.md §C.7). */
+/** Each `#var#` is a lazy wildcard in an anchored pattern (docs/providers.md §3.3). */
 const compile = (content: string) => {
   const names: string[] = [];
   let pattern = '';
@@ -61,7 +61,7 @@ export const matchingTemplates = (
 
 /**
  * `tpl_value` is a query string of individually URL-encoded `#name#=value` pairs, itself
- * form-encoded once more (providers.md §C.2, C-3); the outer layer is already decoded here.
+ * form-encoded once more (docs/providers.md §3.3, C-3); the outer layer is already decoded here.
  */
 export const parseTplValue = (tplValue: string): Record<string, string> => {
   const values: Record<string, string> = {};

@@ -2,7 +2,7 @@ import { ConnectorConfigFormItemType } from '@logto/connector-kit';
 import { commonFormItems, connectorMetadata, templatesFormItem } from '@duanxin/shared';
 
 export const defaultEndpoint = 'https://sms.yunpian.com';
-/** YunPian's host for servers outside mainland China (same paths, providers.md §C.1). */
+/** YunPian's host for servers outside mainland China (same paths, docs/providers.md §3.3). */
 export const overseasServerEndpoint = 'https://us.yunpian.com';
 export const singleSendPath = '/v2/sms/single_send.json';
 

@@ -4,7 +4,7 @@ const template =
   'The text must match an approved template exactly (云片 → 国内短信/国际短信 → 模板管理), with {{code}} where the template has #code#.';
 
 /**
- * YunPian v2 return codes → Logto error codes (official Java SDK Code.java; providers.md §C.4).
+ * YunPian v2 return codes → Logto error codes (official Java SDK Code.java; docs/providers.md §3.4).
  */
 export const yunpianErrorTable: ProviderErrorTable = {
   '1': { code: 'InvalidRequestParameters' },

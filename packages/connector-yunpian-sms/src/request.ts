@@ -6,14 +6,14 @@ export type SingleSendFields = { apikey: string; mobile: string; text: string };
 
 /**
  * `encodeURIComponent` per field: an international number's `+` must arrive as `%2B`, a bare `+`
- * decodes to a space and YunPian answers code 2 (providers.md §C.5).
+ * decodes to a space and YunPian answers code 2 (docs/providers.md §3.1).
  */
 const encodeForm = (fields: Record<string, string>) =>
   Object.entries(fields)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&');
 
-/** `single_send`: no signature, the apikey is a form field (providers.md §C.1). */
+/** `single_send`: no signature, the apikey is a form field (docs/providers.md §3.2). */
 export const buildSingleSendRequest = (
   origin: string,
   fields: SingleSendFields

@@ -2,7 +2,8 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { parseAcs3Authorization, signAliyunAcs3, verifyAliyunAcs3 } from './acs3.js';
 
-// Test vectors copied from providers.md §A.6 (official doc) and §A.7 (official SDK captures).
+// Test vectors of the official doc and official SDK captures, whose sources
+// docs/providers.md §1.7 names.
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -82,7 +83,7 @@ const sendSmsCanonicalQuery =
 
 const vectors: Acs3Vector[] = [
   {
-    name: 'A.6 official V3 example (RunInstances)',
+    name: 'V3 doc worked example (RunInstances)',
     accessKeyId: 'YourAccessKeyId',
     secret: 'YourAccessKeySecret',
     query: {
@@ -541,7 +542,7 @@ describe('SM3 (GB/T 32905-2016), the hash of ACS3-HMAC-SM3', () => {
   });
 });
 
-describe('ACS3-HMAC-SM3: requests of @alicloud/dysmsapi20170525 4.6.0 (providers.md §A.7)', () => {
+describe('ACS3-HMAC-SM3: requests of @alicloud/dysmsapi20170525 4.6.0 (docs/providers.md §1.2)', () => {
   // signatureAlgorithm 'ACS3-HMAC-SM3', clock and nonce pinned as for the SHA-256 captures.
   const EMPTY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
   const batchBody =

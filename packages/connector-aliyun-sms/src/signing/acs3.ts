@@ -85,7 +85,7 @@ export const signAliyunAcs3 = (input: {
   const signedHeaders = signedNames.join(';');
   return {
     algorithm,
-    // Bare commas, unlike Tencent's ", " (providers.md §A.5).
+    // Bare commas, unlike Tencent's ", " (docs/providers.md §1.4 item 6).
     authorization: `${algorithm} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
     signedHeaders,
     canonicalRequest,
@@ -117,7 +117,7 @@ export const parseAcs3Authorization = (
 
 /**
  * `query` holds the decoded query parameters: the canonical query is rebuilt from them because
- * the SDK's wire query leaves `* ! ( )` unescaped (providers.md §0.1 item 6, A-V3-SDK-2).
+ * the SDK's wire query leaves `* ! ( )` unescaped (docs/providers.md §1.4 item 7, A-V3-SDK-2).
  */
 export const verifyAliyunAcs3 = (input: {
   method: string;
@@ -185,7 +185,7 @@ const signHex = (algorithm: Acs3Algorithm, secret: string, stringToSign: string)
   if (algorithm === 'ACS3-RSA-SHA256') {
     return createSign('RSA-SHA256').update(stringToSign, 'utf8').sign(privateKeyPem(secret), 'hex');
   }
-  // The V3 key is the raw secret, without V1's `&` (providers.md §0.1 item 3).
+  // The V3 key is the raw secret, without V1's `&` (docs/providers.md §1.4 item 4).
   return createHmac(hashOf(algorithm), secret).update(stringToSign, 'utf8').digest('hex');
 };
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { percentEncode, type SignatureCheck } from '@duanxin/shared';
 
-// providers.md §A.10: the emulator's policy for the headers a request must sign.
+// docs/providers.md §1.4 item 9: the emulator's policy for the headers a request must sign.
 export const requiredSignedHeaders: readonly string[] = [
   'host',
   'x-acs-action',

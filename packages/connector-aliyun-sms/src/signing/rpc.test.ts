@@ -6,7 +6,8 @@ import {
   verifyAliyunRpc,
 } from './rpc.js';
 
-// Test vectors copied from providers.md §A.3 (official docs) and §A.4 (official SDK captures).
+// Test vectors of the official docs and official SDK captures, whose sources
+// docs/providers.md §1.7 names.
 
 type RpcVector = {
   name: string;
@@ -91,7 +92,7 @@ const vectors: RpcVector[] = [
     },
   },
   {
-    // §0.1 item 5: the lower-case secret is a common false alarm.
+    // docs/providers.md §1.7: the lower-case secret is a common false alarm.
     name: 'A-V1-DOC-1 derived: secret testsecret (lower-case s)',
     method: 'GET',
     secret: 'testsecret',
@@ -209,7 +210,7 @@ const vectors: RpcVector[] = [
     },
   },
   {
-    // §0.1 item 4: a POST with every parameter in the query still signs "POST&".
+    // docs/providers.md §1.4 item 3: a POST with every parameter in the query still signs "POST&".
     name: 'A-V1-SDK-4 (dysmsapi20170525 v2 path, POST with params in the query)',
     method: 'POST',
     secret: 'testSecret',
@@ -296,7 +297,7 @@ describe.each(vectors)('$name', (vector) => {
 });
 
 describe('aliyunRpcStringToSign', () => {
-  it('sorts by code unit, so SignName comes before SignatureMethod (providers.md §0.1 item 1)', () => {
+  it('sorts by code unit, so SignName comes before SignatureMethod (docs/providers.md §1.4 item 2)', () => {
     const canonical = aliyunRpcCanonicalQuery({ SignatureMethod: 'HMAC-SHA1', SignName: 'x' });
     expect(canonical).toBe('SignName=x&SignatureMethod=HMAC-SHA1');
     // The trap: a locale-aware sort puts them the other way round.

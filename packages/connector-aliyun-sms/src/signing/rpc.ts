@@ -4,10 +4,10 @@ import { equalInConstantTime, percentEncode, type SignatureCheck } from '@duanxi
 
 const SIGNATURE_PARAM = 'Signature';
 
-/** `pe(k)=pe(v)` joined by `&`, every parameter except `Signature` (providers.md §A.2 step 4). */
+/** `pe(k)=pe(v)` joined by `&`, every parameter except `Signature` (docs/providers.md §1.4 item 2). */
 export const aliyunRpcCanonicalQuery = (params: Record<string, string>): string => {
   // The default sort compares UTF-16 code units, so `SignName` < `SignatureMethod`
-  // (providers.md §0.1 item 1). localeCompare would put them the other way round.
+  // (docs/providers.md §1.4 item 2). localeCompare would put them the other way round.
   return Object.keys(params)
     .filter((name) => name !== SIGNATURE_PARAM)
     .sort()
@@ -15,7 +15,7 @@ export const aliyunRpcCanonicalQuery = (params: Record<string, string>): string 
     .join('&');
 };
 
-/** Starts with the request's actual method, even for a POST carrying its params in the query (§0.1 item 4). */
+/** Starts with the request's actual method, even for a POST carrying its params in the query (§1.4 item 3). */
 export const aliyunRpcStringToSign = (method: string, params: Record<string, string>): string => {
   const canonicalQuery = aliyunRpcCanonicalQuery(params);
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery)}`;
@@ -56,6 +56,6 @@ export const verifyAliyunRpc = (input: {
 };
 
 const hmacSha1Base64 = (secret: string, stringToSign: string): string => {
-  // The V1 key is the secret plus `&` (providers.md §0.1 item 3).
+  // The V1 key is the secret plus `&` (docs/providers.md §1.4 item 4).
   return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
 };

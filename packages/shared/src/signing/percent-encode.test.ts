@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { percentEncode } from './percent-encode.js';
 
-// providers.md §0.1 item 2 and §A.2 step 3.
+// docs/providers.md §1.4 items 1 and 3.
 describe('percentEncode', () => {
   it("encodes ! ' ( ) * which encodeURIComponent leaves literal", () => {
     expect(percentEncode("!'()*")).toBe('%21%27%28%29%2A');

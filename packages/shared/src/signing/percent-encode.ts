@@ -3,7 +3,7 @@ const subDelimsAll = /[!'()*]/g;
 
 /**
  * RFC 3986 percent-encoding, as signatures over a query string take it (e.g. Aliyun's RPC and
- * ACS3, docs/providers.md): only `A-Z a-z 0-9 - _ . ~` stay literal.
+ * ACS3, docs/providers.md §1.4): only `A-Z a-z 0-9 - _ . ~` stay literal.
  * `encodeURIComponent` already does that except for `! ' ( ) *`, encoded here too. A space
  * becomes %20, never `+`.
  */
