@@ -152,6 +152,7 @@ describe('a generated package', () => {
 
   it('has our layout, with no placeholder left', () => {
     expect(created.files.map((file) => file.split(path.sep).join('/')).sort()).toEqual([
+      'LICENSE',
       'README.md',
       'emulator/index.ts',
       'logo.svg',

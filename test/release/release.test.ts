@@ -46,12 +46,12 @@ const versionOf = (name: string) => packages.find((pkg) => pkg.name === name)?.v
 /** What a package ships: a library's `lib/`, or a NocoBase plugin's `dist/` and markers. */
 const library = {
   files:
-    /^(package\.json|README\.md|CHANGELOG\.md|logo\.svg|bin\/[\w.-]+\.js|lib\/[\w.-]+\.(js|d\.ts))$/,
+    /^(package\.json|LICENSE|README\.md|CHANGELOG\.md|logo\.svg|bin\/[\w.-]+\.js|lib\/[\w.-]+\.(js|d\.ts))$/,
   types: 'lib/index.d.ts',
 };
 const nocobasePlugin = {
   files:
-    /^(package\.json|README\.md|CHANGELOG\.md|(server|client|client-v2)\.js|dist\/(server|client|client-v2)\/index\.(js|d\.ts)|dist\/locale\/[\w-]+\.json|dist\/externalVersion\.js)$/,
+    /^(package\.json|LICENSE|README\.md|CHANGELOG\.md|(server|client|client-v2)\.js|dist\/(server|client|client-v2)\/index\.(js|d\.ts)|dist\/locale\/[\w-]+\.json|dist\/externalVersion\.js)$/,
   types: 'dist/server/index.d.ts',
 };
 
@@ -97,7 +97,7 @@ describe('pnpm release', () => {
     }
   });
 
-  it('ships built code, types and docs: no tests, sources, source maps or fixtures', () => {
+  it('ships built code, types, docs and its licence: no tests, sources, source maps or fixtures', () => {
     for (const pkg of packed) {
       const layout = pkg.name === '@duanxin/nocobase-plugin-sms' ? nocobasePlugin : library;
       const unexpected = pkg.files.filter(
@@ -106,6 +106,7 @@ describe('pnpm release', () => {
       expect(unexpected, pkg.name).toEqual([]);
       expect(pkg.files, pkg.name).toContain(layout.types);
       expect(pkg.files, pkg.name).toContain('README.md');
+      expect(pkg.files, pkg.name).toContain('LICENSE');
     }
   });
 
