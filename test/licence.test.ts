@@ -4,15 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { templateDir } from '../scripts/create-connector.js';
 import { publicPackages } from '../scripts/release.js';
+import { repoRoot } from './shell.js';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const licence = readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8');
-const scaffold = path.join(repoRoot, 'templates', 'connector');
 
 describe('licence', () => {
   it('is MIT, in the words of the repository LICENSE', () => {
@@ -21,7 +20,7 @@ describe('licence', () => {
 
   it.each([
     ...publicPackages().map((pkg) => [pkg.name, pkg.dir] as const),
-    ['the connector scaffold', scaffold] as const,
+    ['the connector scaffold', templateDir] as const,
   ])('%s declares MIT and carries the same LICENSE', (_name, dir) => {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
       license?: string;
